@@ -1,0 +1,100 @@
+package org.transferlab.core.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.AbstractModule;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.loader.CoreLoadersModule;
+import org.transferlab.core.loader.DomainLoader;
+import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.fashion.FashionMnistLoader;
+
+class PluginsTest {
+    /** A loader a third-party jar might add. */
+    public static final class ThirdPartyLoader implements DomainLoader<ThirdPartyLoader.Parameters> {
+        public record Parameters(@Default("1") int size) {
+        }
+
+        @Override
+        public Class<Parameters> parametersType() {
+            return Parameters.class;
+        }
+
+        @Override
+        public TaskType task(Parameters parameters) {
+            return TaskType.CLUSTERING;
+        }
+
+        @Override
+        public Domain load(String name, Parameters parameters, LoadContext context) {
+            throw new UnsupportedOperationException("only registered, never loaded, in this test");
+        }
+    }
+
+    /** The module a third-party jar would list in META-INF/services. */
+    public static final class ThirdPartyModule extends AbstractModule implements TransferLabModule {
+        @Override
+        protected void configure() {
+            PluginBindings.domainLoader(binder(), "third-party", ThirdPartyLoader.class);
+        }
+    }
+
+    @Test
+    void builtInLoadersAreDiscoveredOnTheClassPath() {
+        PluginRegistry<DomainLoader<?>> loaders = Plugins.discover().domainLoaders();
+        assertEquals(List.of("csv", "fashion-mnist", "synthetic"), List.copyOf(loaders.names()));
+        assertInstanceOf(FashionMnistLoader.class, loaders.get("fashion-mnist"));
+    }
+
+    @Test
+    void aJarOnTheClassPathAddsALoaderThroughServiceLoader(@TempDir Path jar) throws IOException {
+        Path services = jar.resolve("META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(TransferLabModule.class.getName()), ThirdPartyModule.class.getName() + "\n");
+        try (URLClassLoader classLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            PluginRegistry<DomainLoader<?>> loaders = Plugins.discover(classLoader).domainLoaders();
+            assertTrue(loaders.contains("third-party"));
+            assertTrue(loaders.contains("fashion-mnist"), "built-ins stay registered");
+        }
+    }
+
+    @Test
+    void anUnknownNameListsTheKnownOnes() {
+        TransferLabException e = assertThrows(TransferLabException.class,
+                () -> Plugins.of(List.of(new CoreLoadersModule())).domainLoaders().get("fashion-mnsit"));
+        assertEquals("unknown domain loader 'fashion-mnsit'; known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());
+    }
+
+    @Test
+    void twoPluginsUnderOneNameAreRejected() {
+        TransferLabModule clash = new TransferLabModule() {
+            @Override
+            public void configure(com.google.inject.Binder binder) {
+                PluginBindings.domainLoader(binder, "csv", ThirdPartyLoader.class);
+            }
+        };
+        TransferLabException e = assertThrows(TransferLabException.class,
+                () -> Plugins.of(List.of(new CoreLoadersModule(), clash)).domainLoaders());
+        assertTrue(e.getMessage().contains("csv"), e.getMessage());
+    }
+
+    @Test
+    void namesMustBeKebabCase() {
+        assertThrows(IllegalArgumentException.class, () -> PluginName.requireKebabCase("FineTuning"));
+        assertThrows(IllegalArgumentException.class, () -> PluginName.requireKebabCase("fine_tuning"));
+        assertEquals("fine-tuning", PluginName.requireKebabCase("fine-tuning"));
+    }
+}

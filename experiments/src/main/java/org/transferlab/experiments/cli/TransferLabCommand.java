@@ -1,0 +1,45 @@
+package org.transferlab.experiments.cli;
+
+import java.io.PrintWriter;
+import org.transferlab.core.TransferLabException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code transferlab} command line. Exit codes: 0 success, 1 internal failure, 2 a problem the user can fix. */
+@Command(name = "transferlab", mixinStandardHelpOptions = true, version = "TransferLab 0.1.0",
+        description = "Runs transfer-learning studies from experiment config files.",
+        subcommands = {RunCommand.class, ValidateCommand.class})
+public final class TransferLabCommand implements Runnable {
+    public static final int USER_ERROR = 2;
+    public static final int INTERNAL_ERROR = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or validate");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new TransferLabCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof TransferLabException ? USER_ERROR : INTERNAL_ERROR);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof TransferLabException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            cmd.getErr().println("internal error: " + e);
+            e.printStackTrace(cmd.getErr());
+            return INTERNAL_ERROR;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,172 @@
+package org.transferlab.experiments.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.loader.DomainLoader;
+import org.transferlab.core.plugin.PluginRegistry;
+import org.transferlab.core.plugin.Plugins;
+import org.transferlab.transfer.StrategyBindings;
+import org.transferlab.transfer.TransferStrategy;
+import org.transferlab.transfer.network.NetworkSpec;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads an experiment config file strictly. The top-level keys are {@code name}, {@code description},
+ * {@code seed}, {@code seeds}, {@code data-dir}, {@code domains}, {@code pairs}, {@code network},
+ * {@code strategies} and {@code budgets}; see {@code experiments/configs/quickstart.yaml} for an example.
+ * Every error names the file, the line and the key.
+ */
+public final class ConfigLoader {
+    /** Configs describe experiments; one larger than this is a mistake, not a study. */
+    public static final long MAX_BYTES = 256 * 1024;
+    private static final Set<String> SECTIONS = Set.of("domains", "pairs", "network", "strategies", "budgets");
+    private static final String DOMAIN_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+
+    private final PluginRegistry<DomainLoader<?>> loaders;
+    private final PluginRegistry<TransferStrategy<?>> strategies;
+
+    public ConfigLoader(Plugins plugins) {
+        this.loaders = plugins.domainLoaders();
+        this.strategies = StrategyBindings.registry(plugins);
+    }
+
+    public ExperimentConfig load(Path path) {
+        String file = path.toString();
+        String text;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(file, 1, "the file is " + size + " bytes; a config may have at most " + MAX_BYTES);
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+        } catch (NoSuchFileException e) {
+            throw new TransferLabException(file + ": no such config file", e);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file, 1, "not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new TransferLabException(file + ": cannot be read (" + e + ")", e);
+        }
+        return parse(file, text);
+    }
+
+    public ExperimentConfig parse(String file, String text) {
+        YamlBinder binder = new YamlBinder(file);
+        Node root = YamlBinder.parse(file, text);
+        Map<String, Node> top = binder.entries(root, "");
+        StudySettings settings = binder.bind(root, StudySettings.class, "", SECTIONS);
+        int rootLine = YamlBinder.line(root);
+
+        Map<String, DomainEntry> domains = domains(binder, required(binder, top, "domains", rootLine));
+        List<PairEntry> pairs = pairs(binder, required(binder, top, "pairs", rootLine), domains);
+        NetworkSpec network = binder.bind(required(binder, top, "network", rootLine), NetworkSpec.class, "network");
+        List<StrategyEntry> chosen = strategies(binder, required(binder, top, "strategies", rootLine), pairs, domains);
+        BudgetGrid budgets = binder.bind(required(binder, top, "budgets", rootLine), BudgetGrid.class, "budgets");
+        return new ExperimentConfig(file, text, settings, domains, pairs, network, chosen, budgets);
+    }
+
+    private static Node required(YamlBinder binder, Map<String, Node> top, String key, int line) {
+        Node node = top.get(key);
+        if (node == null || YamlBinder.isNull(node)) {
+            throw new ConfigException(binder.file(), line, "missing required key '" + key + "'");
+        }
+        return node;
+    }
+
+    private Map<String, DomainEntry> domains(YamlBinder binder, Node node) {
+        Map<String, DomainEntry> domains = new LinkedHashMap<>();
+        Map<String, Node> entries = binder.entries(node, "domains");
+        if (entries.isEmpty()) {
+            throw new ConfigException(binder.file(), YamlBinder.line(node), "'domains' is empty; declare at least a source and a target");
+        }
+        for (Map.Entry<String, Node> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            String path = "domains." + name;
+            int line = YamlBinder.line(entry.getValue());
+            if (!name.matches(DOMAIN_NAME)) {
+                throw new ConfigException(binder.file(), line, "domain name '" + name + "' must be letters, digits, '.', '_' or '-'");
+            }
+            Map<String, Node> fields = binder.entries(entry.getValue(), path);
+            String loaderName = binder.requireString(fields, "loader", path, line);
+            DomainLoader<?> loader;
+            try {
+                loader = loaders.get(loaderName);
+            } catch (TransferLabException e) {
+                throw new ConfigException(binder.file(), YamlBinder.line(fields.get("loader")),
+                        "key '" + path + ".loader': " + e.getMessage(), e);
+            }
+            Record parameters = binder.bind(entry.getValue(), loader.parametersType(), path, Set.of("loader"));
+            domains.put(name, new DomainEntry(name, loaderName, loader, parameters, line));
+        }
+        return domains;
+    }
+
+    private static List<PairEntry> pairs(YamlBinder binder, Node node, Map<String, DomainEntry> domains) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw new ConfigException(binder.file(), YamlBinder.line(node),
+                    "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN}");
+        }
+        List<PairEntry> pairs = new ArrayList<>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            Node item = sequence.getValue().get(i);
+            String path = "pairs[" + i + "]";
+            PairEntry pair = binder.bind(item, PairEntry.class, path);
+            for (String role : List.of("source", "target")) {
+                String name = role.equals("source") ? pair.source() : pair.target();
+                if (!domains.containsKey(name)) {
+                    throw new ConfigException(binder.file(), YamlBinder.line(item), "key '" + path + "." + role
+                            + "': no domain '" + name + "'; declared domains: " + String.join(", ", domains.keySet()));
+                }
+            }
+            if (pair.source().equals(pair.target())) {
+                throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path
+                        + "': source and target are the same domain '" + pair.source() + "'");
+            }
+            if (pairs.contains(pair)) {
+                throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path + "': pair " + pair.label() + " is listed twice");
+            }
+            pairs.add(pair);
+        }
+        return pairs;
+    }
+
+    private List<StrategyEntry> strategies(YamlBinder binder, Node node, List<PairEntry> pairs,
+                                           Map<String, DomainEntry> domains) {
+        Map<String, Node> entries = binder.entries(node, "strategies");
+        if (entries.isEmpty()) {
+            throw new ConfigException(binder.file(), YamlBinder.line(node), "'strategies' is empty; name at least one strategy");
+        }
+        List<StrategyEntry> chosen = new ArrayList<>();
+        for (Map.Entry<String, Node> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            int line = YamlBinder.line(entry.getValue());
+            TransferStrategy<?> strategy;
+            try {
+                strategy = strategies.get(name);
+            } catch (TransferLabException e) {
+                throw new ConfigException(binder.file(), line, "key 'strategies." + name + "': " + e.getMessage(), e);
+            }
+            for (PairEntry pair : pairs) {
+                TaskType task = domains.get(pair.target()).task();
+                if (!strategy.supports(task)) {
+                    throw new ConfigException(binder.file(), line, "strategy '" + name + "' does not apply to "
+                            + task.name().toLowerCase() + " domains, but target '" + pair.target() + "' is one");
+                }
+            }
+            Record parameters = binder.bind(entry.getValue(), strategy.parametersType(), "strategies." + name);
+            chosen.add(new StrategyEntry(name, strategy, parameters, line));
+        }
+        return chosen;
+    }
+}

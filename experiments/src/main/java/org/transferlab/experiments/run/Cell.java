@@ -1,0 +1,42 @@
+package org.transferlab.experiments.run;
+
+import org.transferlab.core.budget.LabelBudget;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.experiments.config.DomainEntry;
+import org.transferlab.experiments.config.StrategyEntry;
+import org.transferlab.transfer.network.NetworkSpec;
+
+/**
+ * One point of the grid: a source-target pair, a strategy, a label budget and a seed index. Its id and
+ * its seeds derive from what it is, not from where it sits in the grid, and the target data a cell
+ * sees (the budget draw) does not depend on the strategy, so every strategy of a (target, budget,
+ * seed) is compared on exactly the same labels.
+ */
+public record Cell(DomainEntry source, DomainEntry target, PairShares shares, NetworkSpec network,
+                   StrategyEntry strategy, LabelBudget budget, int seedIndex, long baseSeed) {
+
+    /** A short, stable hash of everything that determines the cell's result. */
+    public String id() {
+        return Long.toHexString(Seeds.derive(baseSeed, "cell", source.canonical(), target.canonical(), shares,
+                network, strategy.name(), strategy.parameters(), budget, seedIndex));
+    }
+
+    /** Seeds the source network's initialisation and minibatch order; shared by all cells with this source. */
+    public long sourceSeed() {
+        return Seeds.derive(baseSeed, "source", source.canonical(), shares.source(), network, seedIndex);
+    }
+
+    /** Seeds the draw of the label budget; the same for every strategy. */
+    public long sampleSeed() {
+        return Seeds.derive(baseSeed, "budget", target.canonical(), shares.target(), budget, seedIndex);
+    }
+
+    /** Seeds the strategy's own randomness; the same for every strategy, so baselines share initialisations. */
+    public long fitSeed() {
+        return Seeds.derive(baseSeed, "fit", target.canonical(), shares.target(), budget, seedIndex);
+    }
+
+    public String describe() {
+        return source.name() + " → " + target.name() + " · " + strategy.name() + " · " + budget.label() + " · seed " + seedIndex;
+    }
+}

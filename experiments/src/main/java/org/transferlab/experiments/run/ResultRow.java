@@ -1,0 +1,27 @@
+package org.transferlab.experiments.run;
+
+import java.util.Map;
+
+/**
+ * One cell's result: what it was, what it scored on the target's test partition, how it was fitted,
+ * the seeds that made it and what it cost.
+ *
+ * @param metrics           test metrics by column name ({@code accuracy}, {@code macro_f1})
+ * @param sourceMetrics     the source model's own held-out metrics; empty for strategies without one
+ * @param sourceTrained     whether this cell trained its source model (false: reused, or none used)
+ * @param sourceSeconds     seconds spent training the source model in this cell (0 when reused)
+ * @param fitSeconds        seconds the strategy's fit took
+ * @param evalSeconds       seconds the test evaluation took
+ */
+public record ResultRow(Cell cell, int trainSize, int validationSize, int testSize, Map<String, Double> metrics,
+                        int bestEpoch, int epochsRun, double trainLoss, double validationLoss,
+                        double validationAccuracy, Map<String, Double> sourceMetrics, boolean sourceTrained,
+                        double sourceSeconds, double fitSeconds, double evalSeconds) {
+    public double metric(String name) {
+        Double value = metrics.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no metric '" + name + "'; have " + metrics.keySet());
+        }
+        return value;
+    }
+}

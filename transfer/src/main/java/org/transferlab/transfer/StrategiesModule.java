@@ -1,0 +1,17 @@
+package org.transferlab.transfer;
+
+import com.google.inject.AbstractModule;
+import org.transferlab.core.plugin.TransferLabModule;
+import org.transferlab.transfer.baseline.TargetOnly;
+import org.transferlab.transfer.network.FeatureExtraction;
+import org.transferlab.transfer.network.FineTuning;
+
+/** Registers the built-in transfer strategies. */
+public final class StrategiesModule extends AbstractModule implements TransferLabModule {
+    @Override
+    protected void configure() {
+        StrategyBindings.strategy(binder(), TargetOnly.NAME, TargetOnly.class);
+        StrategyBindings.strategy(binder(), FeatureExtraction.NAME, FeatureExtraction.class);
+        StrategyBindings.strategy(binder(), FineTuning.NAME, FineTuning.class);
+    }
+}

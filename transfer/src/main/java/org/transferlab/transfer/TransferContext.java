@@ -1,0 +1,85 @@
+package org.transferlab.transfer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.transferlab.core.budget.LabelledSplit;
+import org.transferlab.core.data.FeatureShape;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.network.SourceModel;
+
+/**
+ * Everything a strategy may use to fit one cell, and nothing more: the target's label budget (train
+ * and validation), a description of the target's label space and feature shape, the source model
+ * (trained on first use and shared between cells), the network spec, the cell's seed and a log for
+ * learning curves. It holds no test data and no {@link org.transferlab.core.data.Domain}.
+ */
+public final class TransferContext {
+    private final String targetName;
+    private final TaskType task;
+    private final List<String> classNames;
+    private final FeatureShape shape;
+    private final LabelledSplit budget;
+    private final NetworkSpec network;
+    private final Supplier<SourceModel> source;
+    private final long seed;
+    private final TrainingLog log;
+
+    public TransferContext(String targetName, TaskType task, List<String> classNames, FeatureShape shape,
+                           LabelledSplit budget, NetworkSpec network, Supplier<SourceModel> source, long seed,
+                           TrainingLog log) {
+        this.targetName = Objects.requireNonNull(targetName);
+        this.task = Objects.requireNonNull(task);
+        this.classNames = List.copyOf(classNames);
+        this.shape = Objects.requireNonNull(shape);
+        this.budget = Objects.requireNonNull(budget);
+        this.network = Objects.requireNonNull(network);
+        this.source = Objects.requireNonNull(source);
+        this.seed = seed;
+        this.log = Objects.requireNonNull(log);
+    }
+
+    public String targetName() {
+        return targetName;
+    }
+
+    public TaskType task() {
+        return task;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public int classCount() {
+        return classNames.size();
+    }
+
+    public FeatureShape shape() {
+        return shape;
+    }
+
+    /** The labelled target data: the only target labels a strategy may see. */
+    public LabelledSplit budget() {
+        return budget;
+    }
+
+    public NetworkSpec network() {
+        return network;
+    }
+
+    /** The source model for this cell's source domain, network and seed; trained on first use. */
+    public SourceModel sourceModel() {
+        return source.get();
+    }
+
+    /** The seed of this cell's own randomness (initialisation, minibatch order). */
+    public long seed() {
+        return seed;
+    }
+
+    public TrainingLog log() {
+        return log;
+    }
+}

@@ -1,0 +1,29 @@
+package org.transferlab.transfer;
+
+import org.transferlab.core.data.TaskType;
+
+/**
+ * One way of using (or, for baselines, not using) a source domain to fit a target domain. A strategy
+ * is a plugin: registered under a kebab-case name with {@link StrategyBindings#strategy}, with its
+ * parameters in a record whose components the config binds by name and whose constructor validates
+ * them. It fits on the {@link TransferContext}'s label budget only and returns a {@link Fitted}
+ * predictor; the harness, not the strategy, evaluates it on the target's test partition.
+ *
+ * <p>Implementations are stateless and thread-safe; all randomness comes from the context's seed.
+ *
+ * @param <P> the parameter record
+ */
+public interface TransferStrategy<P extends Record> {
+
+    /** The record type the config's strategy entry is bound to. */
+    Class<P> parametersType();
+
+    /** Whether this strategy can fit a domain of this task. */
+    boolean supports(TaskType task);
+
+    /** Whether fitting needs a model trained on the source domain (the harness then trains or reuses one). */
+    boolean usesSourceModel();
+
+    /** Fits the target budget in {@code context} and returns what the harness evaluates. */
+    Fitted fit(P parameters, TransferContext context);
+}

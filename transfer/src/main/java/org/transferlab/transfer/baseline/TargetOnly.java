@@ -1,0 +1,63 @@
+package org.transferlab.transfer.baseline;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.TransferStrategy;
+import org.transferlab.transfer.network.NetworkFactory;
+import org.transferlab.transfer.network.TargetTraining;
+import org.transferlab.transfer.network.TrainingSchedule;
+
+/**
+ * The no-transfer baseline: the same architecture as the source network, randomly initialised and
+ * trained on the target budget only, with the same early stopping as the transfer strategies. Every
+ * transfer result is reported as a difference from this one (the "TGTONLY" baseline of Daumé III,
+ * "Frustratingly Easy Domain Adaptation", ACL 2007).
+ */
+public final class TargetOnly implements TransferStrategy<TargetOnly.Parameters> {
+    public static final String NAME = "target-only";
+
+    /**
+     * @param learningRate Adam learning rate (default 0.001, the source network's)
+     * @param maxEpochs    upper bound on epochs (default 100)
+     * @param patience     epochs without a lower validation loss before stopping (default 10)
+     * @param batchSize    minibatch size (default 32)
+     */
+    public record Parameters(
+            @Default("0.001") double learningRate,
+            @Default("100") int maxEpochs,
+            @Default("10") int patience,
+            @Default("32") int batchSize) {
+        public Parameters {
+            if (!(learningRate > 0 && learningRate < 1)) {
+                throw new IllegalArgumentException("learning-rate must be in (0, 1), got " + learningRate);
+            }
+            new TrainingSchedule(maxEpochs, patience, batchSize);
+        }
+    }
+
+    @Override
+    public Class<Parameters> parametersType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public boolean supports(TaskType task) {
+        return task == TaskType.CLASSIFICATION;
+    }
+
+    @Override
+    public boolean usesSourceModel() {
+        return false;
+    }
+
+    @Override
+    public Fitted fit(Parameters p, TransferContext context) {
+        MultiLayerNetwork network = NetworkFactory.classifier(context.network(), context.shape(), context.classCount(),
+                p.learningRate(), Seeds.derive(context.seed(), NAME, "init"));
+        return TargetTraining.fit(network, new TrainingSchedule(p.maxEpochs(), p.patience(), p.batchSize()), context, NAME);
+    }
+}

@@ -1,0 +1,167 @@
+package org.transferlab.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.transferlab.core.budget.BudgetSampler;
+import org.transferlab.core.budget.LabelBudget;
+import org.transferlab.core.budget.LabelledSplit;
+import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.data.SealedTestAccess;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.data.TestPartitionSealedException;
+import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.synthetic.SyntheticLoader;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.core.plugin.PluginRegistry;
+import org.transferlab.core.plugin.Plugins;
+import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.network.SourceTrainer;
+
+/**
+ * The contract every registered strategy meets, run over the registry so a new strategy is covered
+ * the moment it is registered: it fits a small synthetic target, predicts valid classes, does better
+ * than chance, is deterministic for a seed, and leaves the shared source model untouched.
+ */
+class StrategyContractTest {
+    private static final LoadContext CONTEXT = LoadContext.of(Path.of("unused"));
+    static final NetworkSpec NETWORK = new NetworkSpec(NetworkSpec.Type.MLP, List.of(16, 8), List.of(), 2, 32, 0.01, 1);
+    private static final Domain SOURCE = synthetic("source", 0, 11);
+    private static final Domain TARGET = synthetic("target", 0.5, 12);
+    private static final SourceModel SOURCE_MODEL = SourceTrainer.train(SOURCE, NETWORK, 5, TrainingLog.NONE);
+
+    static Domain synthetic(String name, double shift, long sampleSeed) {
+        return new SyntheticLoader().load(name, new SyntheticLoader.Parameters(TaskType.CLASSIFICATION, 3, 10, 600, 300,
+                2, 1, shift, 1, 2, sampleSeed), CONTEXT);
+    }
+
+    static Stream<String> strategies() {
+        return StrategyBindings.registry(Plugins.discover()).names().stream();
+    }
+
+    static TransferContext context(Domain target, long seed, TrainingLog log) {
+        LabelledSplit budget = new BudgetSampler(0.2).draw(target, LabelBudget.perClass(20), 3);
+        return new TransferContext(target.name(), target.task(), target.classNames(), target.shape(), budget, NETWORK,
+                () -> SOURCE_MODEL, seed, log);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <P extends Record> Fitted fitWithDefaults(TransferStrategy<P> strategy, TransferContext context) {
+        try {
+            RecordComponent[] components = strategy.parametersType().getRecordComponents();
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                String text = components[i].getAnnotation(Default.class).value();
+                Class<?> type = components[i].getType();
+                values[i] = type == int.class ? Integer.parseInt(text) : type == double.class ? Double.parseDouble(text)
+                        : type == long.class ? Long.parseLong(text) : type == boolean.class ? Boolean.parseBoolean(text) : text;
+            }
+            P parameters = (P) strategy.parametersType().getDeclaredConstructors()[0].newInstance(values);
+            return SealedTestAccess.sealed("contract test", () -> strategy.fit(parameters, context));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("strategy parameters must be constructible from their defaults", e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void fitsPredictsValidClassesAndBeatsChance(String name) {
+        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+        List<String> phases = new ArrayList<>();
+        Fitted fitted = fitWithDefaults(strategy, context(TARGET, 9, (phase, epoch, t, v, a) -> phases.add(phase)));
+        Examples test = TARGET.test().open();
+        int[] predicted = fitted.predictor().predictClasses(test);
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            assertTrue(predicted[i] >= 0 && predicted[i] < 3);
+            correct += predicted[i] == test.classOf(i) ? 1 : 0;
+        }
+        assertTrue(correct > 0.6 * predicted.length, name + " accuracy " + (double) correct / predicted.length);
+        assertFalse(phases.isEmpty(), "every network strategy records its learning curve");
+        assertTrue(fitted.summary().bestEpoch() >= 1 && fitted.summary().bestEpoch() <= fitted.summary().epochsRun());
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void theSameSeedGivesTheSamePredictions(String name) {
+        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+        Examples test = TARGET.test().open();
+        int[] first = fitWithDefaults(strategy, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] second = fitWithDefaults(strategy, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
+        assertArrayEquals(first, second);
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void theSharedSourceModelIsNotChangedByFitting(String name) {
+        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+        float[] before = SOURCE_MODEL.copy().params().toFloatVector();
+        fitWithDefaults(strategy, context(TARGET, 4, TrainingLog.NONE));
+        assertArrayEquals(before, SOURCE_MODEL.copy().params().toFloatVector());
+    }
+
+    @Test
+    void theBuiltInStrategiesAreRegistered() {
+        PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
+        assertEquals(List.of("feature-extraction", "fine-tuning", "target-only"), List.copyOf(registry.names()));
+    }
+
+    /** A strategy that tries to look at the target's test partition while fitting. */
+    private record Peeking(Domain target) implements TransferStrategy<Peeking.Parameters> {
+        record Parameters() {
+        }
+
+        @Override
+        public Class<Parameters> parametersType() {
+            return Parameters.class;
+        }
+
+        @Override
+        public boolean supports(TaskType task) {
+            return true;
+        }
+
+        @Override
+        public boolean usesSourceModel() {
+            return false;
+        }
+
+        @Override
+        public Fitted fit(Parameters parameters, TransferContext context) {
+            Examples test = target.test().open();
+            return new Fitted(examples -> new int[examples.size()], FitSummary.NONE);
+        }
+    }
+
+    @Test
+    void aStrategyThatOpensTheTestPartitionWhileFittingFails() {
+        Domain target = synthetic("peeked", 0.5, 13);
+        Peeking cheat = new Peeking(target);
+        TestPartitionSealedException e = assertThrows(TestPartitionSealedException.class,
+                () -> SealedTestAccess.sealed("strategy 'peeking'", () -> cheat.fit(new Peeking.Parameters(),
+                        context(target, 1, TrainingLog.NONE))));
+        assertTrue(e.getMessage().contains("domain 'peeked'"), e.getMessage());
+    }
+
+    @Test
+    void theContextHoldsNoTestData() {
+        for (java.lang.reflect.Field field : TransferContext.class.getDeclaredFields()) {
+            assertFalse(Domain.class.isAssignableFrom(field.getType()), "TransferContext must not hold a Domain");
+            assertFalse(org.transferlab.core.data.TestPartition.class.isAssignableFrom(field.getType()),
+                    "TransferContext must not hold a TestPartition");
+        }
+    }
+}

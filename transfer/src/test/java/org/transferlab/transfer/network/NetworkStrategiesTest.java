@@ -1,0 +1,85 @@
+package org.transferlab.transfer.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.layers.FrozenLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.transferlab.core.budget.BudgetSampler;
+import org.transferlab.core.budget.LabelBudget;
+import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.fashion.FashionMnistFiles;
+import org.transferlab.core.loader.fashion.FashionMnistLoader;
+import org.transferlab.core.loader.fashion.IdxFixtures;
+import org.transferlab.core.loader.synthetic.SyntheticLoader;
+import org.transferlab.transfer.TrainingLog;
+import org.transferlab.transfer.TransferContext;
+
+class NetworkStrategiesTest {
+    private static final NetworkSpec MLP = new NetworkSpec(NetworkSpec.Type.MLP, List.of(12, 6), List.of(), 1, 32, 0.01, 1);
+
+    private static Domain synthetic(String name) {
+        return new SyntheticLoader().load(name, new SyntheticLoader.Parameters(TaskType.CLASSIFICATION, 3, 8, 300, 60,
+                2, 1, 0.3, 1, 2, 5), LoadContext.of(Path.of("unused")));
+    }
+
+    private static TransferContext context(Domain target, SourceModel source) {
+        return new TransferContext(target.name(), target.task(), target.classNames(), target.shape(),
+                new BudgetSampler(0.2).draw(target, LabelBudget.perClass(10), 1), source.spec(), () -> source, 3, TrainingLog.NONE);
+    }
+
+    @Test
+    void featureExtractionFreezesEverythingBelowTheNewHead() {
+        Domain source = synthetic("s");
+        SourceModel model = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE);
+        MultiLayerNetwork head = FeatureExtraction.newHead(model, context(synthetic("t"), model), 0.01, true);
+        assertTrue(head.getLayer(0) instanceof FrozenLayer);
+        assertTrue(head.getLayer(1) instanceof FrozenLayer);
+        assertFalse(head.getLayer(2) instanceof FrozenLayer);
+        MultiLayerNetwork fineTuned = FeatureExtraction.newHead(model, context(synthetic("t"), model), 0.01, false);
+        assertFalse(fineTuned.getLayer(0) instanceof FrozenLayer);
+    }
+
+    @Test
+    void featureExtractionKeepsTheSourceFeaturesAndFineTuningChangesThem() {
+        Domain source = synthetic("s");
+        SourceModel model = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE);
+        float[] sourceFirstLayer = model.copy().getLayer(0).params().toFloatVector();
+        Domain target = synthetic("t");
+
+        org.transferlab.transfer.Fitted extracted = new FeatureExtraction()
+                .fit(new FeatureExtraction.Parameters(0.01, 5, 5, 16), context(target, model));
+        MultiLayerNetwork extractedNet = network(extracted);
+        assertArrayEquals(sourceFirstLayer, extractedNet.getLayer(0).params().toFloatVector());
+
+        org.transferlab.transfer.Fitted tuned = new FineTuning()
+                .fit(new FineTuning.Parameters(0.01, 5, 5, 16), context(target, model));
+        assertFalse(java.util.Arrays.equals(sourceFirstLayer, network(tuned).getLayer(0).params().toFloatVector()));
+    }
+
+    @Test
+    void aCnnSourceTrainsAndTransfersOnImages(@org.junit.jupiter.api.io.TempDir Path data) throws java.io.IOException {
+        IdxFixtures.fashionMnist(data.resolve("fashion-mnist"), 30, 10);
+        FashionMnistLoader loader = new FashionMnistLoader(new FashionMnistFiles(List.of(), java.util.Optional.empty(), java.util.Map.of()));
+        Domain source = loader.load("s", new FashionMnistLoader.Parameters(List.of(0, 1, 2), 0, false, 0, 0, 0, 0), LoadContext.of(data));
+        Domain target = loader.load("t", new FashionMnistLoader.Parameters(List.of(3, 4), 0, false, 0, 0, 0, 0), LoadContext.of(data));
+        NetworkSpec cnn = new NetworkSpec(NetworkSpec.Type.CNN, List.of(16), List.of(4, 8), 1, 16, 0.01, 1);
+        SourceModel model = SourceTrainer.train(source, cnn, 1, TrainingLog.NONE);
+        assertEquals(2 * 2 + 1 - 1, cnn.lastHiddenLayer());
+        org.transferlab.transfer.Fitted fitted = new FeatureExtraction()
+                .fit(new FeatureExtraction.Parameters(0.01, 3, 3, 8), context(target, model));
+        int[] predicted = fitted.predictor().predictClasses(target.test().open());
+        assertEquals(20, predicted.length);
+    }
+
+    private static MultiLayerNetwork network(org.transferlab.transfer.Fitted fitted) {
+        return ((NetworkPredictor) fitted.predictor()).network();
+    }
+}
