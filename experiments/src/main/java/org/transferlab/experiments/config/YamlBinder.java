@@ -60,6 +60,12 @@ public final class YamlBinder {
             return root;
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            String problem = String.valueOf(e.getProblem());
+            if (problem.startsWith("Global tag is not allowed: ")) {
+                String tag = problem.substring("Global tag is not allowed: ".length()).replace(Tag.PREFIX, "!!");
+                throw new ConfigException(file, line, "the YAML tag '" + tag
+                        + "' is not allowed; configs hold plain values only", e);
+            }
             throw new ConfigException(file, line, "not valid YAML: " + e.getProblem(), e);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new ConfigException(file, 1, "not acceptable YAML: " + e.getMessage(), e);
@@ -273,9 +279,10 @@ public final class YamlBinder {
 
     private static String suggestion(String key, List<String> known) {
         String best = null;
-        int bestDistance = 3;
+        int bestDistance = 5;
         for (String candidate : known) {
-            int distance = editDistance(key, candidate);
+            // On a tie, a candidate of the same length is the likelier typo (seedz: seeds, not seed).
+            int distance = 2 * editDistance(key, candidate) + (candidate.length() == key.length() ? 0 : 1);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

@@ -1,0 +1,234 @@
+package org.transferlab.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlab.core.loader.fashion.FashionMnistFiles;
+
+/** Runs the command line as a user would, on tiny grids, and checks what it leaves on disk. */
+class EndToEndTest {
+    static final String SYNTHETIC = """
+            name: tiny
+            seeds: 2
+            domains:
+              src: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90}
+              tgt: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90, shift: 0.5, sample-seed: 9}
+            pairs:
+              - {source: src, target: tgt}
+            network: {type: mlp, hidden: [8], epochs: 1, batch-size: 32, learning-rate: 0.01}
+            strategies:
+              target-only: {max-epochs: 4, patience: 2}
+              feature-extraction: {max-epochs: 4, patience: 2}
+              fine-tuning: {max-epochs: 4, patience: 2, learning-rate: 0.01}
+            budgets:
+              per-class: [5, 10]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TransferLabCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path config(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static List<CSVRecord> rows(Path csv) throws IOException {
+        try (Reader reader = Files.newBufferedReader(csv);
+             CSVParser parser = CSVParser.builder().setReader(reader)
+                     .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            return parser.getRecords();
+        }
+    }
+
+    /** Every column except the timings, which are the only thing allowed to differ between runs. */
+    private static List<Map<String, String>> withoutTimings(Path csv) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (CSVRecord record : rows(csv)) {
+            rows.add(record.toMap().entrySet().stream().filter(e -> !e.getKey().endsWith("_s"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        }
+        return rows;
+    }
+
+    @Test
+    void aSyntheticStudyWritesResultsAndReportAndIsReproducible() throws IOException {
+        Path config = config("tiny.yaml", SYNTHETIC);
+        Result first = cli("run", config.toString(), "--out", dir.resolve("first").toString(), "--data-dir", dir.toString());
+        assertEquals(0, first.exitCode(), first.err());
+
+        List<CSVRecord> rows = rows(dir.resolve("first/results.csv"));
+        assertEquals(12, rows.size(), "1 pair x 3 strategies x 2 budgets x 2 seeds");
+        for (String column : List.of("source", "target", "strategy", "budget", "seed", "accuracy", "macro_f1", "fit_s",
+                "best_epoch", "sample_seed")) {
+            assertTrue(rows.get(0).isMapped(column), "results.csv lacks column " + column);
+        }
+        for (CSVRecord row : rows) {
+            double accuracy = Double.parseDouble(row.get("accuracy"));
+            assertTrue(accuracy >= 0 && accuracy <= 1.0, "accuracy " + accuracy + " in " + row);
+        }
+        // Every strategy of a (budget, seed) saw the same target labels.
+        Map<String, List<String>> seedsByBudget = rows.stream().collect(Collectors.groupingBy(
+                r -> r.get("budget") + "/" + r.get("seed"), Collectors.mapping(r -> r.get("sample_seed"), Collectors.toList())));
+        seedsByBudget.values().forEach(seeds -> assertEquals(1, seeds.stream().distinct().count()));
+        assertEquals(2, rows.stream().filter(r -> r.get("source_trained").equals("true")).count(),
+                "one source model per seed, reused by the other transfer cells");
+
+        String report = Files.readString(dir.resolve("first/report.md"));
+        assertTrue(report.contains("### src → tgt"), report);
+        assertTrue(report.contains("| 5/class | fine-tuning |"), report);
+        assertTrue(report.contains("Δ vs target-only"), report);
+        assertTrue(first.out().contains("| 10/class | target-only |"), "the table is printed too");
+        assertTrue(Files.exists(dir.resolve("first/config.yaml")));
+        try (Stream<Path> curves = Files.list(dir.resolve("first/curves"))) {
+            assertEquals(12 + 2, curves.count(), "a learning curve per cell and per source model");
+        }
+
+        Result second = cli("run", config.toString(), "--out", dir.resolve("second").toString(), "--data-dir", dir.toString());
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(withoutTimings(dir.resolve("first/results.csv")), withoutTimings(dir.resolve("second/results.csv")));
+    }
+
+    @Test
+    void aSmallFashionMnistStudyRunsOnTheRealData() throws IOException {
+        assertTrue(Files.isDirectory(FashionMnistFiles.DEBIAN_LOCATION),
+                "the Debian package dataset-fashion-mnist is needed; ./transferlab and .ci/run install it");
+        Path config = config("fmnist.yaml", """
+                name: fmnist-small
+                seeds: 1
+                domains:
+                  upright: {loader: fashion-mnist, classes: [0, 1, 2], train-per-class: 300, test-per-class: 100}
+                  rotated: {loader: fashion-mnist, classes: [0, 1, 2], rotation: 30, train-per-class: 300, test-per-class: 100}
+                pairs:
+                  - {source: upright, target: rotated}
+                network: {type: mlp, hidden: [32], epochs: 1, batch-size: 32}
+                strategies:
+                  target-only: {max-epochs: 5, patience: 2}
+                  fine-tuning: {max-epochs: 5, patience: 2}
+                budgets:
+                  per-class: [10]
+                """);
+        Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        List<CSVRecord> rows = rows(dir.resolve("run/results.csv"));
+        assertEquals(2, rows.size());
+        for (CSVRecord row : rows) {
+            assertEquals("first-half", row.get("source_share"), "same classes: the source gets one half of the images");
+            assertEquals("second-half", row.get("target_share"), "and the target the other");
+            assertEquals("300", row.get("test_size"));
+            assertTrue(Double.parseDouble(row.get("accuracy")) > 0.5, row.toString());
+        }
+        assertTrue(Files.readString(dir.resolve("run/report.md")).contains("### upright → rotated"));
+    }
+
+    @Test
+    void validateChecksWithoutWritingAnything() throws IOException {
+        Path config = config("tiny.yaml", SYNTHETIC);
+        Result result = cli("validate", config.toString(), "--data-dir", dir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("valid; 12 cells"), result.out());
+    }
+
+    @Test
+    void aBadConfigExitsNonZeroNamingTheLineAndWritesNothing() throws IOException {
+        Path config = config("typo.yaml", SYNTHETIC.replace("seeds: 2", "sedes: 2"));
+        Path out = dir.resolve("out");
+        Result result = cli("run", config.toString(), "--out", out.toString());
+        assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
+        assertTrue(result.err().startsWith("error: " + config + ":2: unknown key 'sedes' (did you mean 'seeds'?)"), result.err());
+        assertFalse(Files.exists(out));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void anUnknownStrategyExitsNonZeroListingTheKnownOnes() throws IOException {
+        Path config = config("unknown.yaml", SYNTHETIC.replace("  fine-tuning: {max", "  fine-tunning: {max"));
+        Result result = cli("validate", config.toString());
+        assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
+        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategys: feature-extraction, fine-tuning, target-only"),
+                result.err());
+    }
+
+    @Test
+    void aCorruptDataFileFailsTheRunAndLeavesNoHalfWrittenResults() throws IOException {
+        assertTrue(Files.isDirectory(FashionMnistFiles.DEBIAN_LOCATION), "the Debian package dataset-fashion-mnist is needed");
+        Path data = dir.resolve("data");
+        Path files = Files.createDirectories(data.resolve("fashion-mnist"));
+        for (String name : List.of(FashionMnistFiles.TRAIN_IMAGES, FashionMnistFiles.TRAIN_LABELS, FashionMnistFiles.TEST_IMAGES)) {
+            Files.copy(FashionMnistFiles.DEBIAN_LOCATION.resolve(name), files.resolve(name));
+        }
+        byte[] labels = Files.readAllBytes(FashionMnistFiles.DEBIAN_LOCATION.resolve(FashionMnistFiles.TEST_LABELS));
+        Files.write(files.resolve(FashionMnistFiles.TEST_LABELS), java.util.Arrays.copyOf(labels, labels.length / 2));
+        Path config = config("corrupt.yaml", """
+                name: corrupt
+                seeds: 1
+                domains:
+                  a: {loader: fashion-mnist, classes: [0, 1]}
+                  b: {loader: fashion-mnist, classes: [2, 3]}
+                pairs: [{source: a, target: b}]
+                network: {hidden: [8], epochs: 1}
+                strategies: {target-only: {}}
+                budgets: {per-class: [2]}
+                """);
+        Path out = dir.resolve("out");
+        Result result = cli("run", config.toString(), "--out", out.toString(), "--data-dir", data.toString());
+        assertEquals(TransferLabCommand.USER_ERROR, result.exitCode(), result.err());
+        assertTrue(result.err().contains(files.resolve(FashionMnistFiles.TEST_LABELS) + ": "), result.err());
+        assertTrue(result.err().contains(": truncated"), result.err());
+        assertFalse(Files.exists(out));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void aBudgetLargerThanTheDataFailsBeforeTraining() throws IOException {
+        Path config = config("big.yaml", SYNTHETIC.replace("per-class: [5, 10]", "per-class: [5, 1000]"));
+        Path out = dir.resolve("out");
+        Result result = cli("run", config.toString(), "--out", out.toString(), "--data-dir", dir.toString());
+        assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
+        assertTrue(result.err().contains("budget 1000/class is larger than the 100 training examples of class 'class-0' in domain 'tgt'"),
+                result.err());
+        assertFalse(result.err().contains("training the source model"), "nothing was trained");
+        assertFalse(Files.exists(out));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void aRunDirectoryWithResultsIsNotOverwritten() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("results.csv"), "precious");
+        Result result = cli("run", config("tiny.yaml", SYNTHETIC).toString(), "--out", out.toString());
+        assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
+        assertEquals("precious", Files.readString(out.resolve("results.csv")));
+    }
+
+    private void assertNoStagingLeft() throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            assertEquals(List.of(), entries.filter(p -> p.getFileName().toString().contains(".partial-")).toList());
+        }
+    }
+}

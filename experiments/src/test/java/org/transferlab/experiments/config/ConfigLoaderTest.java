@@ -1,0 +1,182 @@
+package org.transferlab.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.core.loader.fashion.FashionMnistLoader;
+import org.transferlab.core.plugin.Plugins;
+import org.transferlab.transfer.network.FineTuning;
+import org.transferlab.transfer.network.NetworkSpec;
+
+class ConfigLoaderTest {
+    static final String VALID = """
+            name: tiny
+            seeds: 2
+            domains:
+              src:
+                loader: synthetic
+                classes: 3
+              tgt:
+                loader: synthetic
+                classes: 3
+                shift: 0.5
+            pairs:
+              - {source: src, target: tgt}
+            network:
+              type: mlp
+              hidden: [8]
+              epochs: 1
+            strategies:
+              target-only: {}
+              fine-tuning:
+                learning-rate: 0.001
+            budgets:
+              per-class: [5, 10]
+            """;
+
+    private final ConfigLoader loader = new ConfigLoader(Plugins.discover());
+
+    private ConfigException error(String text) {
+        return assertThrows(ConfigException.class, () -> loader.parse("study.yaml", text));
+    }
+
+    @Test
+    void aValidConfigBindsEveryValueAndDefault() {
+        ExperimentConfig config = loader.parse("study.yaml", VALID);
+        assertEquals("tiny", config.settings().name());
+        assertEquals(2, config.settings().seeds());
+        assertEquals(List.of("src", "tgt"), List.copyOf(config.domains().keySet()));
+        assertEquals(NetworkSpec.Type.MLP, config.network().type());
+        assertEquals(64, config.network().batchSize(), "default");
+        FineTuning.Parameters fineTuning = (FineTuning.Parameters) config.strategies().get(1).parameters();
+        assertEquals(0.001, fineTuning.learningRate());
+        assertEquals(100, fineTuning.maxEpochs(), "default");
+        assertEquals(2 * 2 * 2, config.cellCount());
+    }
+
+    @Test
+    void theQuickstartConfigIsValid() {
+        ExperimentConfig config = loader.load(Path.of("configs/quickstart.yaml"));
+        assertEquals(54, config.cellCount());
+        FashionMnistLoader.Parameters noisy = (FashionMnistLoader.Parameters) config.domains().get("fmnist-0-4-noisy").parameters();
+        assertEquals(0.35, noisy.noise());
+    }
+
+    @Test
+    void aMisspelledKeyIsNamedWithItsLineAndASuggestion() {
+        ConfigException e = error(VALID.replace("    learning-rate: 0.001", "    lerning-rate: 0.001"));
+        assertEquals("study.yaml:20: unknown key 'strategies.fine-tuning.lerning-rate' (did you mean 'learning-rate'?); "
+                + "expected one of: learning-rate, max-epochs, patience, batch-size", e.getMessage());
+    }
+
+    @Test
+    void aMisspelledTopLevelKeyIsNamed() {
+        ConfigException e = error(VALID.replace("seeds: 2", "seedz: 2"));
+        assertTrue(e.getMessage().startsWith("study.yaml:2: unknown key 'seedz' (did you mean 'seeds'?)"), e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeIsNamedWithItsLine() {
+        ConfigException e = error(VALID.replace("seeds: 2", "seeds: two"));
+        assertEquals("study.yaml:2: key 'seeds' must be an integer, got 'two'", e.getMessage());
+        e = error(VALID.replace("hidden: [8]", "hidden: 8"));
+        assertEquals("study.yaml:15: key 'network.hidden' must be a list like [1, 2], got '8'", e.getMessage());
+        e = error(VALID.replace("type: mlp", "type: transformer"));
+        assertEquals("study.yaml:14: key 'network.type' must be one of mlp, cnn, got 'transformer'", e.getMessage());
+    }
+
+    @Test
+    void aDuplicateKeyIsAnErrorNotASilentOverride() {
+        ConfigException e = error(VALID.replace("seeds: 2", "seeds: 2\nseeds: 5"));
+        assertEquals("study.yaml:3: key 'seeds' appears twice (first at line 2); keep one", e.getMessage());
+    }
+
+    @Test
+    void aMissingRequiredKeyIsNamed() {
+        ConfigException e = error(VALID.replace("name: tiny\n", ""));
+        assertEquals("study.yaml:1: missing required key 'name'", e.getMessage());
+        e = error(VALID.replace("pairs:\n  - {source: src, target: tgt}\n", ""));
+        assertEquals("study.yaml:1: missing required key 'pairs'", e.getMessage());
+    }
+
+    @Test
+    void anUnknownStrategyOrLoaderListsTheKnownNames() {
+        ConfigException e = error(VALID.replace("  target-only: {}", "  target-onyl: {}"));
+        assertEquals("study.yaml:18: key 'strategies.target-onyl': unknown strategy 'target-onyl'; "
+                + "known strategys: feature-extraction, fine-tuning, target-only", e.getMessage());
+        e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
+        assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
+                + "known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());
+    }
+
+    @Test
+    void aPairMustNameDeclaredDomains() {
+        ConfigException e = error(VALID.replace("target: tgt}", "target: tgtt}"));
+        assertEquals("study.yaml:12: key 'pairs[0].target': no domain 'tgtt'; declared domains: src, tgt", e.getMessage());
+    }
+
+    @Test
+    void aStrategyThatDoesNotFitTheTaskIsRejected() {
+        ConfigException e = error(VALID.replace("    shift: 0.5", "    shift: 0.5\n    task: regression"));
+        assertEquals("study.yaml:19: strategy 'target-only' does not apply to regression domains, but target 'tgt' is one",
+                e.getMessage());
+    }
+
+    @Test
+    void valuesOutOfRangeAreReportedByTheRecordThatOwnsThem() {
+        ConfigException e = error(VALID.replace("seeds: 2", "seeds: 0"));
+        assertEquals("study.yaml:1: '(top level)': seeds must be at least 1, got 0", e.getMessage());
+        e = error(VALID.replace("per-class: [5, 10]", "per-class: [-5, 10]"));
+        assertEquals("study.yaml:22: 'budgets': budgets must be at least 1 label, got -5", e.getMessage());
+        e = error(VALID.replace("per-class: [5, 10]", "per-class: []"));
+        assertTrue(e.getMessage().contains("give exactly one of per-class or total"), e.getMessage());
+        e = error(VALID.replace("strategies:\n  target-only: {}\n  fine-tuning:\n    learning-rate: 0.001\n", "strategies: {}\n"));
+        assertEquals("study.yaml:17: 'strategies' is empty; name at least one strategy", e.getMessage());
+    }
+
+    @Test
+    void globalTagsAreRejected() {
+        ConfigException e = error(VALID.replace("name: tiny", "name: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]"));
+        assertTrue(e.getMessage().startsWith("study.yaml:1: the YAML tag '!!javax.script.ScriptEngineManager' is not allowed"),
+                e.getMessage());
+    }
+
+    @Test
+    void anAliasBombIsStopped() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char previous = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(previous).append(", *").append(previous)
+                    .append(", *").append(previous).append(", *").append(previous).append("]\n");
+        }
+        ConfigException e = error(bomb + VALID);
+        assertTrue(e.getMessage().startsWith("study.yaml:"), e.getMessage());
+    }
+
+    @Test
+    void aHugeFileIsRefusedBeforeParsing(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, VALID + "# " + "x".repeat((int) ConfigLoader.MAX_BYTES) + "\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(huge));
+        assertTrue(e.getMessage().startsWith(huge + ":1: the file is"), e.getMessage());
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed(@TempDir Path dir) {
+        TransferLabException e = assertThrows(TransferLabException.class, () -> loader.load(dir.resolve("nope.yaml")));
+        assertEquals(dir.resolve("nope.yaml") + ": no such config file", e.getMessage());
+    }
+
+    @Test
+    void invalidYamlNamesTheLine() {
+        ConfigException e = error("name: tiny\nseeds: [1, 2\n");
+        assertTrue(e.getMessage().startsWith("study.yaml:3: not valid YAML"), e.getMessage());
+    }
+}
