@@ -21,9 +21,6 @@ public interface TransferStrategy<P extends Record> {
     /** Whether this strategy can fit a domain of this task. */
     boolean supports(TaskType task);
 
-    /** Whether fitting needs a model trained on the source domain (the harness then trains or reuses one). */
-    boolean usesSourceModel();
-
     /** Fits the target budget in {@code context} and returns what the harness evaluates. */
     Fitted fit(P parameters, TransferContext context);
 }

@@ -134,10 +134,6 @@ class StrategyContractTest {
             return true;
         }
 
-        @Override
-        public boolean usesSourceModel() {
-            return false;
-        }
 
         @Override
         public Fitted fit(Parameters parameters, TransferContext context) {

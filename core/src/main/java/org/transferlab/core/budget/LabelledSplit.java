@@ -11,8 +11,4 @@ public record LabelledSplit(Examples train, Examples validation, int[] trainRows
     public int budgetSize() {
         return trainRows.length + validationRows.length;
     }
-
-    public boolean hasValidation() {
-        return validationRows.length > 0;
-    }
 }

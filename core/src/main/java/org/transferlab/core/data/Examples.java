@@ -1,6 +1,5 @@
 package org.transferlab.core.data;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -112,23 +111,6 @@ public final class Examples {
         for (int i = 0; i < rows.length; i++) {
             y[i] = values[rows[i]];
         }
-        return valued(x, featureCount, y);
-    }
-
-    /** These examples followed by {@code other}'s, which must have the same kind of target. */
-    public Examples concat(Examples other) {
-        if (other.featureCount != featureCount || other.hasClasses() != hasClasses()) {
-            throw new IllegalArgumentException("cannot concatenate examples of different shapes or target kinds");
-        }
-        float[] x = Arrays.copyOf(features, features.length + other.features.length);
-        System.arraycopy(other.features, 0, x, features.length, other.features.length);
-        if (classes != null) {
-            int[] y = Arrays.copyOf(classes, classes.length + other.classes.length);
-            System.arraycopy(other.classes, 0, y, classes.length, other.classes.length);
-            return classified(x, featureCount, y);
-        }
-        double[] y = Arrays.copyOf(values, values.length + other.values.length);
-        System.arraycopy(other.values, 0, y, values.length, other.values.length);
         return valued(x, featureCount, y);
     }
 

@@ -18,8 +18,4 @@ public record LoadContext(Path dataDirectory, TrainShare share) {
     public static LoadContext of(Path dataDirectory) {
         return new LoadContext(dataDirectory, TrainShare.ALL);
     }
-
-    public LoadContext withShare(TrainShare newShare) {
-        return new LoadContext(dataDirectory, newShare);
-    }
 }

@@ -98,11 +98,10 @@ public final class StudyRunner {
         Fitted fitted;
         try {
             fitted = SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(context));
+        } catch (TransferLabException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof TransferLabException) {
-                throw e;
-            }
-            throw new TransferLabException("cell " + cell.describe() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("cell " + cell.describe() + " failed: " + e.getMessage(), e);
         }
         SourceModelCache.Lookup used = lookup.get("source");
         double sourceSeconds = used == null ? 0 : used.seconds();

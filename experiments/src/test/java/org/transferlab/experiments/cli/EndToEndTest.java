@@ -147,6 +147,41 @@ class EndToEndTest {
     }
 
     @Test
+    void csvDomainsSelectedByAFilterRunThroughTheSameHarness() throws IOException {
+        StringBuilder csv = new StringBuilder("site,x1,x2,x3,label\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        String[] labels = {"low", "mid", "high"};
+        for (int i = 0; i < 240; i++) {
+            String site = i % 2 == 0 ? "north" : "south";
+            int cls = (i / 2) % 3;
+            double offset = site.equals("south") ? 0.7 : 0;
+            csv.append(site).append(',').append(3 * cls + offset + random.nextGaussian()).append(',')
+                    .append(-2 * cls + random.nextGaussian()).append(',').append(random.nextGaussian()).append(',')
+                    .append(labels[cls]).append('\n');
+        }
+        Files.writeString(dir.resolve("sites.csv"), csv);
+        Path config = config("csv.yaml", """
+                name: sites
+                seeds: 1
+                domains:
+                  north: {loader: csv, file: sites.csv, target: label, features: [x1, x2, x3], filter: site = north}
+                  south: {loader: csv, file: sites.csv, target: label, features: [x1, x2, x3], filter: site = south}
+                pairs: [{source: north, target: south}]
+                network: {hidden: [8], epochs: 2, batch-size: 16, learning-rate: 0.01}
+                strategies:
+                  target-only: {max-epochs: 5, patience: 2}
+                  feature-extraction: {max-epochs: 5, patience: 2}
+                budgets: {per-class: [4]}
+                """);
+        Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        List<CSVRecord> rows = rows(dir.resolve("run/results.csv"));
+        assertEquals(2, rows.size());
+        assertEquals("all", rows.get(0).get("target_share"), "different filters: different rows, no halves needed");
+        assertEquals("36", rows.get(0).get("test_size"), "30% of the 120 south rows");
+    }
+
+    @Test
     void validateChecksWithoutWritingAnything() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
         Result result = cli("validate", config.toString(), "--data-dir", dir.toString());

@@ -32,10 +32,11 @@ public final class TargetOnly implements TransferStrategy<TargetOnly.Parameters>
             @Default("10") int patience,
             @Default("32") int batchSize) {
         public Parameters {
-            if (!(learningRate > 0 && learningRate < 1)) {
-                throw new IllegalArgumentException("learning-rate must be in (0, 1), got " + learningRate);
-            }
-            new TrainingSchedule(maxEpochs, patience, batchSize);
+            new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        TrainingSchedule schedule() {
+            return new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
         }
     }
 
@@ -49,15 +50,11 @@ public final class TargetOnly implements TransferStrategy<TargetOnly.Parameters>
         return task == TaskType.CLASSIFICATION;
     }
 
-    @Override
-    public boolean usesSourceModel() {
-        return false;
-    }
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         MultiLayerNetwork network = NetworkFactory.classifier(context.network(), context.shape(), context.classCount(),
                 p.learningRate(), Seeds.derive(context.seed(), NAME, "init"));
-        return TargetTraining.fit(network, new TrainingSchedule(p.maxEpochs(), p.patience(), p.batchSize()), context, NAME);
+        return TargetTraining.fit(network, p.schedule(), context, NAME);
     }
 }

@@ -37,10 +37,11 @@ public final class FeatureExtraction implements TransferStrategy<FeatureExtracti
             @Default("10") int patience,
             @Default("32") int batchSize) {
         public Parameters {
-            if (!(learningRate > 0 && learningRate < 1)) {
-                throw new IllegalArgumentException("learning-rate must be in (0, 1), got " + learningRate);
-            }
-            new TrainingSchedule(maxEpochs, patience, batchSize);
+            new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        TrainingSchedule schedule() {
+            return new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
         }
     }
 
@@ -54,16 +55,12 @@ public final class FeatureExtraction implements TransferStrategy<FeatureExtracti
         return task == TaskType.CLASSIFICATION;
     }
 
-    @Override
-    public boolean usesSourceModel() {
-        return true;
-    }
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
         MultiLayerNetwork network = newHead(source, context, p.learningRate(), true);
-        return TargetTraining.fit(network, new TrainingSchedule(p.maxEpochs(), p.patience(), p.batchSize()), context, NAME);
+        return TargetTraining.fit(network, p.schedule(), context, NAME);
     }
 
     /** The source network with a new output layer for the target's classes; frozen below it if asked. */

@@ -28,10 +28,11 @@ public final class FineTuning implements TransferStrategy<FineTuning.Parameters>
             @Default("10") int patience,
             @Default("32") int batchSize) {
         public Parameters {
-            if (!(learningRate > 0 && learningRate < 1)) {
-                throw new IllegalArgumentException("learning-rate must be in (0, 1), got " + learningRate);
-            }
-            new TrainingSchedule(maxEpochs, patience, batchSize);
+            new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        TrainingSchedule schedule() {
+            return new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
         }
     }
 
@@ -45,14 +46,10 @@ public final class FineTuning implements TransferStrategy<FineTuning.Parameters>
         return task == TaskType.CLASSIFICATION;
     }
 
-    @Override
-    public boolean usesSourceModel() {
-        return true;
-    }
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         MultiLayerNetwork network = FeatureExtraction.newHead(context.sourceModel(), context, p.learningRate(), false);
-        return TargetTraining.fit(network, new TrainingSchedule(p.maxEpochs(), p.patience(), p.batchSize()), context, NAME);
+        return TargetTraining.fit(network, p.schedule(), context, NAME);
     }
 }
