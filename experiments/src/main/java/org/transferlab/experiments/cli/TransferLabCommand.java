@@ -30,7 +30,6 @@ public final class TransferLabCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new TransferLabCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(e -> e instanceof TransferLabException ? USER_ERROR : INTERNAL_ERROR);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof TransferLabException) {
                 cmd.getErr().println("error: " + e.getMessage());

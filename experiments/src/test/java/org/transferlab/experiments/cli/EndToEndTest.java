@@ -253,6 +253,13 @@ class EndToEndTest {
     }
 
     @Test
+    void noCommandIsAUsageError() {
+        Result result = cli();
+        assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
+        assertTrue(result.err().contains("name a command: run or validate"), result.err());
+    }
+
+    @Test
     void aRunDirectoryWithResultsIsNotOverwritten() throws IOException {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("results.csv"), "precious");
