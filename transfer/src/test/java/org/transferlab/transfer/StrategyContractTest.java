@@ -106,6 +106,31 @@ class StrategyContractTest {
 
     @ParameterizedTest
     @MethodSource("strategies")
+    void aFitDependsOnlyOnItsSeedNotOnWhatRanBeforeOrBeside(String name) throws Exception {
+        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+        Examples test = TARGET.test().open();
+        int[] alone = fitWithDefaults(strategy, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
+        // Draw from ND4J's random generator on this thread, as any other cell would.
+        org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 10);
+        int[] afterOtherWork = fitWithDefaults(strategy, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
+        assertArrayEquals(alone, afterOtherWork);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<int[]>> parallel = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                parallel.add(pool.submit(() -> fitWithDefaults(strategy, context(TARGET, 6, TrainingLog.NONE))
+                        .predictor().predictClasses(test)));
+            }
+            for (java.util.concurrent.Future<int[]> result : parallel) {
+                assertArrayEquals(alone, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
     void theSharedSourceModelIsNotChangedByFitting(String name) {
         TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
         float[] before = SOURCE_MODEL.copy().params().toFloatVector();

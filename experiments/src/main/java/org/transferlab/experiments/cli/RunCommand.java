@@ -1,34 +1,42 @@
 package org.transferlab.experiments.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.transferlab.core.TransferLabException;
 import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.report.ComparisonTable;
-import org.transferlab.experiments.report.RunReport;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.report.Provenance;
+import org.transferlab.experiments.report.ReportWriter;
 import org.transferlab.experiments.run.RunDirectory;
+import org.transferlab.experiments.run.Shard;
 import org.transferlab.experiments.run.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Runs every cell of a study and writes results.csv, report.md and the learning curves. */
+/** Runs the cells of a study that are not finished yet, then writes results.csv and report.md. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs every cell of a study and writes results.csv, report.md and curves/ into the run directory.")
+        description = {"Runs every cell of a study that is not finished yet and writes results.csv, report.md and curves/.",
+            "Re-running the same command after an interruption runs only the unfinished cells."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     private StudyOptions options = new StudyOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "the run directory (default: runs/NAME-TIMESTAMP); must not hold results")
+    @Option(names = "--out", paramLabel = "DIR", description = "the run directory (default: runs/NAME, or runs/NAME-shard-I-of-N)")
     private Path out;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "cells run in parallel (default: one per core, each with one ND4J thread)")
+    private Integer workers;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I (0-based) of N; merge the shards with 'merge'")
+    private String shard;
+
+    @Option(names = "--allow-changed-config",
+            description = "add this config's cells to a run directory made from a different config")
+    private boolean allowChangedConfig;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -38,32 +46,45 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ExperimentConfig config = options.load();
-        Path target = out != null ? out : Path.of("runs", config.settings().name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        long start = System.nanoTime();
-        try (RunDirectory run = RunDirectory.create(target)) {
-            StudyRunner runner = new StudyRunner(options.dataDirectory(config), message -> {
+        Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
+        Path target = out != null ? out : Path.of("runs", config.settings().name()
+                + (part.count() == 1 ? "" : "-shard-" + part.index() + "-of-" + part.count()));
+        int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new org.transferlab.core.TransferLabException("--workers must be at least 1, got " + threads);
+        }
+        StudyRunner runner = new StudyRunner(options.dataDirectory(config), message -> {
+            synchronized (stderr) {
                 stderr.println(message);
                 stderr.flush();
-            });
-            StudyRunner.Outcome outcome = runner.run(config, run);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            run.write("config.yaml", config.text());
-            try (Writer writer = run.writer("results.csv")) {
-                ResultsCsv.write(outcome.rows(), writer);
             }
-            String command = "./transferlab run " + options.config + (out != null ? " --out " + out : "");
-            run.write("report.md", RunReport.markdown(config, outcome, command, seconds));
-            run.commit();
-            stdout.println();
-            stdout.println(ComparisonTable.of(outcome.rows(), ClassificationMetrics.ACCURACY).markdown());
-            stdout.printf("%d cells in %.1f s; source models: %d trained, %d reuses%n", outcome.rows().size(), seconds,
-                    outcome.sourceModelsTrained(), outcome.sourceModelsReused());
-            stdout.println("results: " + run.target().resolve("results.csv"));
-            stdout.println("report:  " + run.target().resolve("report.md"));
-            return 0;
-        } catch (IOException e) {
-            throw new TransferLabException(target + ": cannot write results (" + e + ")", e);
+        });
+        StudyRunner.Prepared study = runner.prepare(config);
+        RunDirectory run = RunDirectory.open(target, config.text(), config.digest(), allowChangedConfig);
+        run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()), StudyRunner.provenance(study)));
+        long start = System.nanoTime();
+        StudyRunner.Outcome outcome;
+        try {
+            outcome = runner.run(study, run, part, threads);
+        } catch (RuntimeException e) {
+            int kept = run.finished().size();
+            run.removeIfNothingFinished();
+            if (kept > 0) {
+                stderr.println(kept + " finished cells are kept in " + run.path() + "; re-run the same command to run the rest");
+            }
+            throw e;
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String command = "./transferlab run " + options.config + (out != null ? " --out " + out : "")
+                + (shard != null ? " --shard " + shard : "");
+        ComparisonTable table = ReportWriter.write(config, run, command, ClassificationMetrics.ACCURACY);
+        stdout.println();
+        stdout.println(table.markdown());
+        stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers; source models: %d trained, %d reuses%n",
+                outcome.cellsRun(), outcome.cellsSkipped(), seconds, threads, outcome.sourceModelsTrained(),
+                outcome.sourceModelsReused());
+        stdout.println("results: " + run.path().resolve("results.csv"));
+        stdout.println("report:  " + run.path().resolve("report.md"));
+        return 0;
     }
 }

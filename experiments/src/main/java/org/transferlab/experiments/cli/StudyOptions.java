@@ -16,6 +16,11 @@ final class StudyOptions {
             description = "where data sets live (default: the config's data-dir, else $TRANSFERLAB_DATA, else data/)")
     Path dataDir;
 
+    /** The TransferLab checkout, for provenance: set by the launcher, else the working directory. */
+    static Path home() {
+        return Path.of(System.getProperty("transferlab.home", "."));
+    }
+
     ExperimentConfig load() {
         return new ConfigLoader(Plugins.discover()).load(config);
     }

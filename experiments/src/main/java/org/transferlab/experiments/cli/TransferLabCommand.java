@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code transferlab} command line. Exit codes: 0 success, 1 internal failure, 2 a problem the user can fix. */
 @Command(name = "transferlab", mixinStandardHelpOptions = true, version = "TransferLab 0.1.0",
         description = "Runs transfer-learning studies from experiment config files.",
-        subcommands = {RunCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, MergeCommand.class,
+            ListCommand.class})
 public final class TransferLabCommand implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int INTERNAL_ERROR = 1;
@@ -18,7 +19,7 @@ public final class TransferLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, report, merge or list");
     }
 
     public static void main(String[] args) {

@@ -1,8 +1,6 @@
 package org.transferlab.experiments.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.transferlab.core.data.Domain;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.run.StudyRunner;
 import picocli.CommandLine.Command;
@@ -27,9 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = options.load();
         if (!noData) {
-            StudyRunner runner = new StudyRunner(options.dataDirectory(config), message -> { });
-            Map<String, Domain> domains = runner.loadDomains(config);
-            runner.checkBudgets(config, domains);
+            new StudyRunner(options.dataDirectory(config), message -> { }).prepare(config);
         }
         spec.commandLine().getOut().printf("%s: valid; %d cells (%d pairs x %d strategies x %d budgets x %d seeds)%s%n",
                 options.config, config.cellCount(), config.pairs().size(), config.strategies().size(),

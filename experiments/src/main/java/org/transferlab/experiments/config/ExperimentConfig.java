@@ -26,6 +26,32 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
         strategies = List.copyOf(strategies);
     }
 
+    /**
+     * What the study is, in one string: everything that decides its cells and their results, and
+     * nothing that does not (the description, the data directory, comments and layout of the file).
+     */
+    public String canonical() {
+        StringBuilder out = new StringBuilder();
+        out.append("name=").append(settings.name()).append("\nseed=").append(settings.seed())
+                .append("\nseeds=").append(settings.seeds());
+        domains.values().forEach(d -> out.append("\ndomain=").append(d.canonical()));
+        pairs.forEach(p -> out.append("\npair=").append(p));
+        out.append("\nnetwork=").append(network);
+        strategies.forEach(s -> out.append("\nstrategy=").append(s.name()).append(':').append(s.parameters()));
+        out.append("\nbudgets=").append(budgets);
+        return out.toString();
+    }
+
+    /** SHA-256 of {@link #canonical()}, in hex: a run directory remembers it. */
+    public String digest() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /** How many cells the grid has: pairs x strategies x budgets x seeds. */
     public int cellCount() {
         return pairs.size() * strategies.size() * budgets.budgets().size() * settings.seeds();

@@ -6,21 +6,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.transferlab.core.budget.LabelBudget;
-import org.transferlab.experiments.run.ResultRow;
 import org.transferlab.transfer.baseline.TargetOnly;
 
 /**
- * For each pair, budget and strategy: the metric's mean and 95% CI over seeds, and the paired
- * difference from {@code target-only} on the same target data and seeds, with its own 95% CI and a
- * plain verdict: "helps" or "hurts" when the interval excludes zero, "no clear difference" otherwise.
+ * For each pair, budget and strategy: the metric's mean, standard deviation and 95% CI over seeds,
+ * and the paired comparison with {@code target-only} on the same target data and seeds: the mean
+ * difference with its 95% CI, a paired t-test and a Wilcoxon signed-rank test, and the t-test's
+ * p-value Holm-corrected across all comparisons in the table. A strategy is flagged as negative
+ * transfer when it is worse than {@code target-only} with a Holm-corrected p below 0.05.
  */
 public final class ComparisonTable {
+    static final double ALPHA = 0.05;
     private final String metric;
     private final List<Line> lines;
 
-    /** One row of the table. */
-    public record Line(String pair, LabelBudget budget, String strategy, Interval value, Interval delta, String verdict) {
+    /**
+     * One row of the table; {@code delta} and the p-values are null for the baseline itself.
+     *
+     * @param pValueT     paired t-test p-value, two-sided
+     * @param pValueW     Wilcoxon signed-rank p-value, two-sided
+     * @param pValueHolm  the t-test p-value, Holm-corrected across the table's comparisons
+     */
+    public record Line(String pair, String budget, String strategy, Interval value, double sd, Interval delta,
+                       Double pValueT, Double pValueW, Double pValueHolm) {
+        public boolean negativeTransfer() {
+            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() < 0;
+        }
+
+        public boolean positiveTransfer() {
+            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() > 0;
+        }
+
+        public String verdict() {
+            if (delta == null) {
+                return "";
+            }
+            return negativeTransfer() ? "**worse: negative transfer**" : positiveTransfer() ? "better" : "no significant difference";
+        }
     }
 
     private ComparisonTable(String metric, List<Line> lines) {
@@ -28,31 +50,49 @@ public final class ComparisonTable {
         this.lines = List.copyOf(lines);
     }
 
-    public static ComparisonTable of(List<ResultRow> rows, String metric) {
-        Map<String, Map<LabelBudget, Map<String, Map<Integer, Double>>>> grouped = new LinkedHashMap<>();
-        for (ResultRow row : rows) {
-            grouped.computeIfAbsent(row.cell().source().name() + " → " + row.cell().target().name(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(row.cell().budget(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(row.cell().strategy().name(), k -> new LinkedHashMap<>())
-                    .put(row.cell().seedIndex(), row.metric(metric));
+    /** Builds the table from results rows ({@code results.csv} columns). */
+    public static ComparisonTable of(List<Map<String, String>> rows, String metric) {
+        Map<String, Map<String, Map<String, Map<String, Double>>>> grouped = new LinkedHashMap<>();
+        for (Map<String, String> row : rows) {
+            String budget = row.get("budget") + ("per-class".equals(row.get("budget_kind")) ? "/class" : " total");
+            grouped.computeIfAbsent(row.get("source") + " → " + row.get("target"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(budget, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.get("strategy"), k -> new LinkedHashMap<>())
+                    .put(row.get("seed"), Double.parseDouble(row.get(metric)));
         }
         List<Line> lines = new ArrayList<>();
+        List<Integer> compared = new ArrayList<>();
+        List<Double> pValues = new ArrayList<>();
         grouped.forEach((pair, byBudget) -> byBudget.forEach((budget, byStrategy) -> {
-            Map<Integer, Double> baseline = byStrategy.get(TargetOnly.NAME);
+            Map<String, Double> baseline = byStrategy.get(TargetOnly.NAME);
             byStrategy.forEach((strategy, bySeed) -> {
-                Interval value = Interval.of(new ArrayList<>(bySeed.values()));
-                Interval delta = null;
-                String verdict = "";
-                if (baseline != null && !strategy.equals(TargetOnly.NAME)) {
-                    List<Double> differences = bySeed.entrySet().stream()
-                            .filter(e -> baseline.containsKey(e.getKey()))
-                            .map(e -> e.getValue() - baseline.get(e.getKey())).toList();
-                    delta = Interval.of(differences);
-                    verdict = delta.positive() ? "helps" : delta.negative() ? "hurts" : "no clear difference";
+                List<Double> values = new ArrayList<>(bySeed.values());
+                Interval value = Interval.of(values);
+                double sd = standardDeviation(values);
+                if (baseline == null || strategy.equals(TargetOnly.NAME)) {
+                    lines.add(new Line(pair, budget, strategy, value, sd, null, null, null, null));
+                    return;
                 }
-                lines.add(new Line(pair, budget, strategy, value, delta, verdict));
+                List<String> seeds = bySeed.keySet().stream().filter(baseline::containsKey).toList();
+                double[] a = seeds.stream().mapToDouble(bySeed::get).toArray();
+                double[] b = seeds.stream().mapToDouble(baseline::get).toArray();
+                List<Double> differences = new ArrayList<>();
+                for (int i = 0; i < a.length; i++) {
+                    differences.add(a[i] - b[i]);
+                }
+                double pT = PairedTests.pairedT(a, b);
+                compared.add(lines.size());
+                pValues.add(pT);
+                lines.add(new Line(pair, budget, strategy, value, sd, Interval.of(differences), pT,
+                        PairedTests.wilcoxon(a, b), null));
             });
         }));
+        double[] adjusted = PairedTests.holm(pValues.stream().mapToDouble(Double::doubleValue).toArray());
+        for (int i = 0; i < compared.size(); i++) {
+            Line line = lines.get(compared.get(i));
+            lines.set(compared.get(i), new Line(line.pair(), line.budget(), line.strategy(), line.value(), line.sd(),
+                    line.delta(), line.pValueT(), line.pValueW(), adjusted[i]));
+        }
         return new ComparisonTable(metric, lines);
     }
 
@@ -68,20 +108,41 @@ public final class ComparisonTable {
             if (!Objects.equals(line.pair(), currentPair)) {
                 currentPair = line.pair();
                 out.append(out.length() == 0 ? "" : "\n").append("### ").append(currentPair).append("\n\n")
-                        .append("| budget | strategy | ").append(metric).append(" | 95% CI | Δ vs target-only | 95% CI of Δ | verdict | seeds |\n")
-                        .append("|---|---|---:|---|---:|---|---|---:|\n");
+                        .append("| budget | strategy | ").append(metric)
+                        .append(" | sd | 95% CI | Δ vs target-only | 95% CI of Δ | p (t) | p (Wilcoxon) | p (Holm) | verdict | seeds |\n")
+                        .append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---|---:|\n");
             }
-            out.append("| ").append(line.budget().label())
+            out.append("| ").append(line.budget())
                     .append(" | ").append(line.strategy())
                     .append(" | ").append(fixed(line.value().mean()))
+                    .append(" | ").append(Double.isNaN(line.sd()) ? "" : fixed(line.sd()))
                     .append(" | ").append(range(line.value(), false))
                     .append(" | ").append(line.delta() == null ? "—" : signed(line.delta().mean()))
                     .append(" | ").append(line.delta() == null ? "" : range(line.delta(), true))
+                    .append(" | ").append(p(line.pValueT()))
+                    .append(" | ").append(p(line.pValueW()))
+                    .append(" | ").append(p(line.pValueHolm()))
                     .append(" | ").append(line.verdict())
                     .append(" | ").append(line.value().n())
                     .append(" |\n");
         }
         return out.toString();
+    }
+
+    private static double standardDeviation(List<Double> values) {
+        if (values.size() < 2) {
+            return Double.NaN;
+        }
+        org.apache.commons.math3.stat.descriptive.SummaryStatistics stats = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        values.forEach(stats::addValue);
+        return stats.getStandardDeviation();
+    }
+
+    private static String p(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3g", value);
     }
 
     private static String range(Interval interval, boolean signed) {

@@ -1,47 +1,62 @@
 package org.transferlab.experiments.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
-import org.transferlab.experiments.run.StudyRunner;
 
-/** Writes {@code report.md}: what was run, on what, how long it took, and the comparison table. */
+/** Writes {@code report.md}: what was run, on what, what it cost, and the comparison table. */
 public final class RunReport {
     private RunReport() {
     }
 
     /**
-     * @param command the command line that made the run, as the user typed it
-     * @param seconds the wall time of the whole run
+     * @param rows       the finished cells' rows, in grid order
+     * @param gridCells  how many cells the grid has, to say plainly when some are missing
+     * @param command    the command that made the run, as typed
+     * @param provenance the run's provenance rows (scope, key, value)
      */
-    public static String markdown(ExperimentConfig config, StudyRunner.Outcome outcome, String command, double seconds) {
+    public static String markdown(ExperimentConfig config, List<Map<String, String>> rows, int gridCells, String command,
+                                  List<Map<String, String>> provenance) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(config.settings().name()).append("\n\n");
         if (!config.settings().description().isBlank()) {
             out.append(config.settings().description().strip()).append("\n\n");
         }
+        long trained = rows.stream().filter(r -> "true".equals(r.get("source_trained"))).count();
+        long used = rows.stream().filter(r -> !"NaN".equals(r.get("source_val_accuracy"))).count();
+        double seconds = rows.stream().mapToDouble(r -> number(r, "source_train_s") + number(r, "fit_s") + number(r, "eval_s")).sum();
         out.append("- command: `").append(command).append("`\n")
-                .append("- config: `").append(config.file()).append("` (copied as `config.yaml`)\n")
-                .append(String.format(Locale.ROOT, "- cells: %d (%d pairs × %d strategies × %d budgets × %d seeds), base seed %d%n",
-                        outcome.rows().size(), config.pairs().size(), config.strategies().size(),
+                .append("- config: `config.yaml` (SHA-256 of its resolved form ").append(config.digest(), 0, 12).append(")\n")
+                .append(String.format(Locale.ROOT, "- cells: %d of %d (%d pairs × %d strategies × %d budgets × %d seeds), base seed %d%n",
+                        rows.size(), gridCells, config.pairs().size(), config.strategies().size(),
                         config.budgets().budgets().size(), config.settings().seeds(), config.settings().seed()))
-                .append(String.format(Locale.ROOT, "- source models: %d trained, %d reuses%n",
-                        outcome.sourceModelsTrained(), outcome.sourceModelsReused()))
-                .append(String.format(Locale.ROOT, "- wall time: %.1f s on %d cores, Java %s%n",
-                        seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")))
-                .append("\n## Test accuracy against the no-transfer baseline\n\n")
-                .append("Mean over seeds with a 95% Student-t interval. Δ is the paired difference from `target-only` ")
-                .append("on the same target labels and seeds; \"helps\" and \"hurts\" mean its interval excludes zero.\n\n")
-                .append(ComparisonTable.of(outcome.rows(), ClassificationMetrics.ACCURACY).markdown())
-                .append("\n## Data\n\n");
-        for (Map.Entry<String, Map<String, String>> domain : outcome.domainProvenance().entrySet()) {
-            out.append("- `").append(domain.getKey()).append("`: ");
-            out.append(String.join("; ", domain.getValue().entrySet().stream()
-                    .map(e -> e.getKey() + " = " + e.getValue()).toList()));
-            out.append("\n");
+                .append(String.format(Locale.ROOT, "- source models: %d trained, %d reuses%n", trained, used - trained))
+                .append(String.format(Locale.ROOT, "- compute time of the cells: %.1f s (source training, fitting, evaluation)%n", seconds));
+        if (rows.size() < gridCells) {
+            out.append("\n**Incomplete: ").append(gridCells - rows.size())
+                    .append(" cells have not finished; re-run the same command to finish them, or merge the other shards.**\n");
+        }
+        out.append("\n## Test accuracy against the no-transfer baseline\n\n")
+                .append("Mean and standard deviation over seeds, with a 95% Student-t interval. Δ is the paired difference from ")
+                .append("`target-only` on the same target labels and seeds, tested with a paired t-test and a Wilcoxon ")
+                .append("signed-rank test; \"p (Holm)\" is the t-test's p-value corrected across every comparison in this table. ")
+                .append("A strategy significantly worse than `target-only` is flagged as negative transfer.\n\n")
+                .append(ComparisonTable.of(rows, ClassificationMetrics.ACCURACY).markdown());
+        if (!provenance.isEmpty()) {
+            out.append("\n## Provenance\n\n| scope | key | value |\n|---|---|---|\n");
+            for (Map<String, String> row : provenance) {
+                out.append("| ").append(row.get("scope")).append(" | ").append(row.get("key")).append(" | ")
+                        .append(row.get("value").replace("|", "\\|")).append(" |\n");
+            }
         }
         out.append("\nPer-cell results, seeds and timings are in `results.csv`; learning curves in `curves/`.\n");
         return out.toString();
+    }
+
+    private static double number(Map<String, String> row, String column) {
+        String value = row.get(column);
+        return value == null || value.isEmpty() ? 0 : Double.parseDouble(value);
     }
 }

@@ -1,66 +1,106 @@
 package org.transferlab.experiments.run;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.core.loader.TrainShare;
 
 /**
- * Writes {@code results.csv}: one row per cell with what the cell was, its seeds, its test metrics,
- * how it was fitted and what it cost. Timing columns end in {@code _s}; everything else is a pure
- * function of the config, so two runs of the same config differ only in those columns.
+ * The columns of {@code results.csv}: one row per cell with what the cell was, its seeds, its test
+ * metrics, how it was fitted and what it cost. Timing columns end in {@code _s}; with
+ * {@code source_trained} (which cell happened to train the shared source model) they record how a
+ * run went. Everything else is a pure function of the config, whatever the order, sharding or
+ * parallelism of the run. Each
+ * cell's row is also its committed record in the run directory, so results can be rebuilt from them.
  */
 public final class ResultsCsv {
     private ResultsCsv() {
     }
 
-    public static List<String> header(List<ResultRow> rows) {
-        List<String> header = new ArrayList<>(List.of("cell_id", "source", "target", "strategy", "budget", "budget_kind",
-                "seed", "base_seed", "source_seed", "sample_seed", "fit_seed", "source_share", "target_share",
-                "train_size", "validation_size", "test_size"));
-        header.addAll(metricNames(rows));
-        header.addAll(List.of("best_epoch", "epochs_run", "train_loss", "val_loss", "val_accuracy",
-                "source_val_accuracy", "source_trained", "source_train_s", "fit_s", "eval_s", "strategy_parameters"));
-        return header;
+    /** The row of a finished cell, column by column, in the order of {@code results.csv}. */
+    public static Map<String, String> record(ResultRow row) {
+        Cell cell = row.cell();
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("cell_id", cell.id());
+        r.put("source", cell.source().name());
+        r.put("target", cell.target().name());
+        r.put("strategy", cell.strategy().name());
+        r.put("budget", Integer.toString(cell.budget().amount()));
+        r.put("budget_kind", cell.budget().kind().key());
+        r.put("seed", Integer.toString(cell.seedIndex()));
+        r.put("base_seed", Long.toString(cell.baseSeed()));
+        r.put("source_seed", Long.toString(cell.sourceSeed()));
+        r.put("sample_seed", Long.toString(cell.sampleSeed()));
+        r.put("fit_seed", Long.toString(cell.fitSeed()));
+        r.put("source_share", share(cell.shares().source()));
+        r.put("target_share", share(cell.shares().target()));
+        r.put("train_size", Integer.toString(row.trainSize()));
+        r.put("validation_size", Integer.toString(row.validationSize()));
+        r.put("test_size", Integer.toString(row.testSize()));
+        row.metrics().forEach((name, value) -> r.put(name, number(value)));
+        r.put("best_epoch", Integer.toString(row.bestEpoch()));
+        r.put("epochs_run", Integer.toString(row.epochsRun()));
+        r.put("train_loss", number(row.trainLoss()));
+        r.put("val_loss", number(row.validationLoss()));
+        r.put("val_accuracy", number(row.validationAccuracy()));
+        r.put("source_val_accuracy", number(row.sourceMetrics().getOrDefault("source_val_accuracy", Double.NaN)));
+        r.put("source_trained", Boolean.toString(row.sourceTrained()));
+        r.put("source_train_s", seconds(row.sourceSeconds()));
+        r.put("fit_s", seconds(row.fitSeconds()));
+        r.put("eval_s", seconds(row.evalSeconds()));
+        r.put("strategy_parameters", cell.strategy().parameters().toString());
+        return r;
     }
 
-    public static void write(List<ResultRow> rows, Writer out) throws IOException {
-        List<String> metrics = metricNames(rows);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header(rows).toArray(String[]::new))
+    /** Writes rows under the union of their columns, in first-seen order; a missing value is empty. */
+    public static void write(List<Map<String, String>> rows, Writer out) throws IOException {
+        Set<String> header = new LinkedHashSet<>();
+        rows.forEach(r -> header.addAll(r.keySet()));
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                 .setRecordSeparator('\n').get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (ResultRow row : rows) {
-                Cell cell = row.cell();
-                List<Object> values = new ArrayList<>(List.of(cell.id(), cell.source().name(), cell.target().name(),
-                        cell.strategy().name(), cell.budget().amount(), cell.budget().kind().key(), cell.seedIndex(),
-                        cell.baseSeed(), cell.sourceSeed(), cell.sampleSeed(), cell.fitSeed(),
-                        share(cell.shares().source()), share(cell.shares().target()),
-                        row.trainSize(), row.validationSize(), row.testSize()));
-                for (String metric : metrics) {
-                    values.add(number(row.metric(metric)));
-                }
-                values.addAll(List.of(row.bestEpoch(), row.epochsRun(), number(row.trainLoss()),
-                        number(row.validationLoss()), number(row.validationAccuracy()),
-                        number(row.sourceMetrics().getOrDefault("source_val_accuracy", Double.NaN)),
-                        row.sourceTrained(), seconds(row.sourceSeconds()), seconds(row.fitSeconds()),
-                        seconds(row.evalSeconds()), cell.strategy().parameters().toString()));
+            for (Map<String, String> row : rows) {
+                List<String> values = new ArrayList<>();
+                header.forEach(column -> values.add(row.getOrDefault(column, "")));
                 printer.printRecord(values);
             }
         }
     }
 
-    private static List<String> metricNames(List<ResultRow> rows) {
-        Set<String> names = new LinkedHashSet<>();
-        rows.forEach(r -> names.addAll(r.metrics().keySet()));
-        return List.copyOf(names);
+    public static List<Map<String, String>> read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(reader)
+                     .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                if (record.size() != parser.getHeaderNames().size()) {
+                    throw new TransferLabException(file + ": line " + parser.getCurrentLineNumber() + " has "
+                            + record.size() + " fields, expected " + parser.getHeaderNames().size());
+                }
+                rows.add(new LinkedHashMap<>(record.toMap()));
+            }
+            return rows;
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw new TransferLabException(file + ": cannot be read as a results table (" + e.getMessage() + ")", e);
+        }
     }
 
-    private static String share(org.transferlab.core.loader.TrainShare share) {
+    private static String share(TrainShare share) {
         return share.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

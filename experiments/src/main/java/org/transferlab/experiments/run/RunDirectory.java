@@ -1,138 +1,191 @@
 package org.transferlab.experiments.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Locale;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.transferlab.core.TransferLabException;
-import org.transferlab.transfer.TrainingLog;
 
 /**
- * A run's output directory, built in a hidden staging directory beside it and moved into place in one
- * rename when the run succeeds. A run that fails, or is interrupted, leaves no half-written results:
- * the staging directory is deleted (by a shutdown hook if the JVM is stopped).
+ * A study's run directory: the config it was made from, one committed record per finished cell, the
+ * learning curves, and the assembled {@code results.csv} and {@code report.md}.
+ *
+ * <p>Each cell is committed on its own: its row ({@code cells/ID.csv}) and its curve are written
+ * atomically, then an empty {@code cells/ID.done} marker is written last. Only cells with a marker
+ * count as finished, so after a kill, even SIGKILL, re-running the same command runs exactly the
+ * cells that had not finished. The directory remembers its config: running a different config into
+ * it is refused unless asked for explicitly.
  */
-public final class RunDirectory implements CurveSink, AutoCloseable {
-    private final Path target;
-    private final Path staging;
-    private final Thread cleanup;
-    private boolean committed;
+public final class RunDirectory {
+    public static final String CONFIG = "config.yaml";
+    static final String DIGEST = ".config-sha256";
+    static final String CELLS = "cells";
+    static final String CURVES = "curves";
+    private static final String DONE = ".done";
 
-    private RunDirectory(Path target, Path staging) {
-        this.target = target;
-        this.staging = staging;
-        this.cleanup = new Thread(this::deleteStaging, "transferlab-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+    private final Path dir;
+    private final boolean createdNow;
+
+    private RunDirectory(Path dir, boolean createdNow) {
+        this.dir = dir;
+        this.createdNow = createdNow;
     }
 
-    /** Starts a run into {@code target}, which must not exist yet or be an empty directory. */
-    public static RunDirectory create(Path target) {
-        Path absolute = target.toAbsolutePath().normalize();
+    /**
+     * Opens {@code target} for a study with this config: a new or empty directory is set up; one made
+     * from the same config is resumed; one made from another config is refused unless
+     * {@code allowChangedConfig}, and anything else is refused.
+     */
+    public static RunDirectory open(Path target, String configText, String configDigest, boolean allowChangedConfig) {
+        Path dir = target.toAbsolutePath().normalize();
         try {
-            if (Files.exists(absolute)) {
-                boolean empty;
-                try (Stream<Path> entries = Files.list(absolute)) {
-                    empty = entries.findAny().isEmpty();
+            boolean fresh = !Files.exists(dir) || isEmptyDirectory(dir);
+            if (!fresh) {
+                Path digestFile = dir.resolve(DIGEST);
+                if (!Files.isRegularFile(digestFile)) {
+                    throw new TransferLabException(dir + ": exists and is not a TransferLab run directory (no " + DIGEST
+                            + "); choose another --out");
                 }
-                if (!empty) {
-                    throw new TransferLabException(absolute + ": the run directory already holds results; choose another --out");
+                String previous = Files.readString(digestFile, StandardCharsets.UTF_8).strip();
+                if (!previous.equals(configDigest) && !allowChangedConfig) {
+                    throw new TransferLabException(dir + ": holds a run of a different config (see its " + CONFIG
+                            + "); choose another --out, or pass --allow-changed-config to add this config's cells to it");
                 }
             }
-            Path parent = absolute.getParent();
-            Files.createDirectories(parent);
-            Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
-            Files.createDirectories(staging.resolve("curves"));
-            return new RunDirectory(absolute, staging);
+            Files.createDirectories(dir.resolve(CELLS));
+            Files.createDirectories(dir.resolve(CURVES));
+            RunDirectory run = new RunDirectory(dir, fresh);
+            run.removeTemporaries();
+            AtomicFiles.write(dir.resolve(CONFIG), configText);
+            AtomicFiles.write(dir.resolve(DIGEST), configDigest + "\n");
+            return run;
         } catch (IOException e) {
-            throw new TransferLabException(absolute + ": cannot create the run directory (" + e + ")", e);
+            throw new TransferLabException(dir + ": cannot set up the run directory (" + e + ")", e);
         }
     }
 
-    /** The final location of the run. */
-    public Path target() {
-        return target;
+    /** An existing run directory, for reading (report, merge). */
+    public static RunDirectory existing(Path target) {
+        Path dir = target.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve(DIGEST)) || !Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new TransferLabException(dir + ": not a TransferLab run directory (it needs " + CONFIG + " and " + DIGEST + ")");
+        }
+        return new RunDirectory(dir, false);
     }
 
-    /** Writes a file into the staging directory. */
-    public void write(String name, String content) {
+    public Path path() {
+        return dir;
+    }
+
+    public Path config() {
+        return dir.resolve(CONFIG);
+    }
+
+    public String configDigest() {
         try {
-            Files.writeString(staging.resolve(name), content, StandardCharsets.UTF_8);
+            return Files.readString(dir.resolve(DIGEST), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new TransferLabException(target.resolve(name) + ": cannot write (" + e + ")", e);
+            throw new TransferLabException(dir.resolve(DIGEST) + ": cannot be read (" + e + ")", e);
         }
     }
 
-    /** Opens a writer on a file in the staging directory. */
-    public Writer writer(String name) throws IOException {
-        return Files.newBufferedWriter(staging.resolve(name), StandardCharsets.UTF_8);
+    /** The ids of the cells committed so far. */
+    public Set<String> finished() {
+        Set<String> ids = new HashSet<>();
+        try (Stream<Path> files = Files.list(dir.resolve(CELLS))) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(DONE))
+                    .forEach(n -> ids.add(n.substring(0, n.length() - DONE.length())));
+        } catch (IOException e) {
+            throw new TransferLabException(dir.resolve(CELLS) + ": cannot be listed (" + e + ")", e);
+        }
+        return ids;
     }
 
-    @Override
-    public TrainingLog open(String name) {
-        Path file = staging.resolve("curves").resolve(name + ".csv");
-        return (phase, epoch, trainLoss, validationLoss, validationAccuracy) -> {
-            try {
-                boolean fresh = !Files.exists(file);
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                     CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-                    if (fresh) {
-                        printer.printRecord("phase", "epoch", "train_loss", "val_loss", "val_accuracy");
-                    }
-                    printer.printRecord(phase, epoch, ResultsCsv.number(trainLoss), ResultsCsv.number(validationLoss),
-                            ResultsCsv.number(validationAccuracy));
+    /** Commits a finished cell: its curve and its row, then the marker that makes it count. */
+    public void commitCell(String id, Map<String, String> row, String curveCsv) {
+        try {
+            AtomicFiles.write(dir.resolve(CURVES).resolve(id + ".csv"), curveCsv);
+            StringWriter csv = new StringWriter();
+            ResultsCsv.write(List.of(row), csv);
+            AtomicFiles.write(dir.resolve(CELLS).resolve(id + ".csv"), csv.toString());
+            AtomicFiles.write(dir.resolve(CELLS).resolve(id + DONE), new byte[0]);
+        } catch (IOException e) {
+            throw new TransferLabException(dir + ": cannot commit cell " + id + " (" + e + ")", e);
+        }
+    }
+
+    /** The committed row of a finished cell. */
+    public Map<String, String> row(String id) {
+        List<Map<String, String>> rows = ResultsCsv.read(dir.resolve(CELLS).resolve(id + ".csv"));
+        if (rows.size() != 1) {
+            throw new TransferLabException(dir.resolve(CELLS).resolve(id + ".csv") + ": expected one row, found " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+    /** Copies a finished cell's committed files from another run directory (merge); the marker last. */
+    public void adoptCell(RunDirectory from, String id) {
+        try {
+            for (Path file : List.of(from.dir.resolve(CURVES).resolve(id + ".csv"), from.dir.resolve(CELLS).resolve(id + ".csv"),
+                    from.dir.resolve(CELLS).resolve(id + DONE))) {
+                if (Files.exists(file)) {
+                    AtomicFiles.write(dir.resolve(from.dir.relativize(file)), Files.readAllBytes(file));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": cannot write the learning curve", e);
             }
-        };
-    }
-
-    /** Moves the finished run into place. */
-    public void commit() {
-        try {
-            if (Files.isDirectory(target)) {
-                Files.delete(target);
-            }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
-        } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
-            throw new TransferLabException(target + ": another process wrote results there during the run", e);
         } catch (IOException e) {
-            throw new TransferLabException(target + ": cannot move the finished run into place (" + e + ")", e);
+            throw new TransferLabException(dir + ": cannot copy cell " + id + " from " + from.dir + " (" + e + ")", e);
         }
     }
 
-    @Override
-    public void close() {
-        if (!committed) {
-            deleteStaging();
-        }
+    /** Writes a file of the run atomically (results.csv, report.md, curves of source models). */
+    public void write(String relative, String content) {
         try {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or has run; nothing left to undo.
+            AtomicFiles.write(dir.resolve(relative), content);
+        } catch (IOException e) {
+            throw new TransferLabException(dir.resolve(relative) + ": cannot write (" + e + ")", e);
         }
     }
 
-    private void deleteStaging() {
-        if (committed || !Files.exists(staging)) {
+    /** Removes the directory if this invocation created it and no cell was committed. */
+    public void removeIfNothingFinished() {
+        if (!createdNow || !finished().isEmpty()) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(staging)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
-            System.err.println(String.format(Locale.ROOT, "warning: could not delete %s (%s)", staging, e));
+            System.err.println("warning: could not remove " + dir + " (" + e + ")");
+        }
+    }
+
+    private void removeTemporaries() throws IOException {
+        List<Path> stray = new ArrayList<>();
+        for (String sub : List.of("", CELLS, CURVES)) {
+            try (Stream<Path> files = Files.list(dir.resolve(sub))) {
+                files.filter(AtomicFiles::isTemporary).forEach(stray::add);
+            }
+        }
+        for (Path p : stray) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 }

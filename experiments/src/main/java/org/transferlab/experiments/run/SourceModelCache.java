@@ -1,42 +1,61 @@
 package org.transferlab.experiments.run;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.transferlab.transfer.network.SourceModel;
 
 /**
  * Trains each source model once per distinct (source domain, train share, network, seed) and hands the
- * same model to every cell that transfers from it. Counts trainings and reuses for the run summary.
+ * same model to every cell that transfers from it. Thread-safe: when two workers ask for the same
+ * model, one trains it and the other waits for it. Counts trainings and reuses for the run summary.
  */
 public final class SourceModelCache {
-    private final Map<Long, SourceModel> models = new HashMap<>();
-    private int trained;
-    private int reused;
+    private final ConcurrentHashMap<Long, FutureTask<SourceModel>> models = new ConcurrentHashMap<>();
+    private final AtomicInteger trained = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
 
     /** Result of one lookup: the model and whether this lookup trained it, and how long that took. */
     public record Lookup(SourceModel model, boolean trained, double seconds) {
     }
 
     public Lookup get(long key, Supplier<SourceModel> training) {
-        SourceModel cached = models.get(key);
-        if (cached != null) {
-            reused++;
-            return new Lookup(cached, false, 0);
-        }
+        FutureTask<SourceModel> created = new FutureTask<>(training::get);
+        FutureTask<SourceModel> existing = models.putIfAbsent(key, created);
         long start = System.nanoTime();
-        SourceModel model = training.get();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        models.put(key, model);
-        trained++;
-        return new Lookup(model, true, seconds);
+        if (existing == null) {
+            created.run();
+        }
+        SourceModel model = await(existing == null ? created : existing);
+        if (existing == null) {
+            trained.incrementAndGet();
+            return new Lookup(model, true, (System.nanoTime() - start) / 1e9);
+        }
+        reused.incrementAndGet();
+        return new Lookup(model, false, 0);
+    }
+
+    private SourceModel await(FutureTask<SourceModel> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a source model", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("training a source model failed", e.getCause());
+        }
     }
 
     public int trained() {
-        return trained;
+        return trained.get();
     }
 
     public int reused() {
-        return reused;
+        return reused.get();
     }
 }

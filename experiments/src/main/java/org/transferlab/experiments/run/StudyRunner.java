@@ -2,10 +2,16 @@ package org.transferlab.experiments.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.budget.BudgetSampler;
@@ -24,17 +30,21 @@ import org.transferlab.transfer.network.SourceModel;
 import org.transferlab.transfer.network.SourceTrainer;
 
 /**
- * Runs every cell of a study: loads each domain once, draws each cell's label budget, trains or reuses
+ * Runs the cells of a study: loads each domain once, draws each cell's label budget, trains or reuses
  * the source model, fits the strategy with the target's test partition sealed, and only then opens the
- * test partition to evaluate what the strategy returned.
+ * test partition to evaluate what the strategy returned. Cells run on a pool of workers and each is
+ * committed to the run directory as soon as it finishes; cells already committed are skipped.
  */
 public final class StudyRunner {
     private final Path dataDirectory;
     private final Consumer<String> progress;
 
-    /** What a run produced. */
-    public record Outcome(List<ResultRow> rows, int sourceModelsTrained, int sourceModelsReused,
-                          Map<String, Map<String, String>> domainProvenance) {
+    /** A study whose data is loaded and whose budgets are known to fit. */
+    public record Prepared(ExperimentConfig config, Map<String, Domain> domains) {
+    }
+
+    /** What one invocation did. */
+    public record Outcome(int cellsRun, int cellsSkipped, int sourceModelsTrained, int sourceModelsReused) {
     }
 
     public StudyRunner(Path dataDirectory, Consumer<String> progress) {
@@ -42,58 +52,89 @@ public final class StudyRunner {
         this.progress = progress;
     }
 
-    /** Loads every domain the study uses, with the shares its pairs need; fails before any training. */
-    public Map<String, Domain> loadDomains(ExperimentConfig config) {
+    /** Loads every domain the study uses and draws every budget once; fails before any training. */
+    public Prepared prepare(ExperimentConfig config) {
         Map<String, Domain> domains = new LinkedHashMap<>();
-        for (Cell cell : Grid.expand(config)) {
-            domains.computeIfAbsent(key(cell.source(), cell.shares().source()),
-                    k -> load(cell.source(), cell.shares().source()));
-            domains.computeIfAbsent(key(cell.target(), cell.shares().target()),
-                    k -> load(cell.target(), cell.shares().target()));
+        List<Cell> cells = Grid.expand(config);
+        for (Cell cell : cells) {
+            domains.computeIfAbsent(key(cell.source(), cell.shares().source()), k -> load(cell.source(), cell.shares().source()));
+            domains.computeIfAbsent(key(cell.target(), cell.shares().target()), k -> load(cell.target(), cell.shares().target()));
         }
-        return domains;
-    }
-
-    /** Draws every cell's budget once, so a budget larger than the data fails before any training. */
-    public void checkBudgets(ExperimentConfig config, Map<String, Domain> domains) {
         BudgetSampler sampler = new BudgetSampler(config.budgets().validationFraction());
-        for (Cell cell : Grid.expand(config)) {
+        for (Cell cell : cells) {
             if (cell.seedIndex() == 0) {
-                sampler.draw(domains.get(key(cell.target(), cell.shares().target())), cell.budget(), cell.sampleSeed());
+                sampler.draw(target(domains, cell), cell.budget(), cell.sampleSeed());
             }
         }
+        return new Prepared(config, domains);
     }
 
-    public Outcome run(ExperimentConfig config, CurveSink curves) {
-        Map<String, Domain> domains = loadDomains(config);
-        checkBudgets(config, domains);
-        BudgetSampler sampler = new BudgetSampler(config.budgets().validationFraction());
-        SourceModelCache sources = new SourceModelCache();
-        List<Cell> cells = Grid.expand(config);
-        List<ResultRow> rows = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
-            Domain source = domains.get(key(cell.source(), cell.shares().source()));
-            Domain target = domains.get(key(cell.target(), cell.shares().target()));
-            ResultRow row = runCell(cell, source, target, sampler, sources, curves);
-            rows.add(row);
-            progress.accept(String.format("[%d/%d] %s: accuracy %.4f (fit %.1f s%s)", i + 1, cells.size(),
-                    cell.describe(), row.metric(ClassificationMetrics.ACCURACY), row.fitSeconds(),
-                    row.sourceTrained() ? String.format(", source model trained in %.1f s", row.sourceSeconds()) : ""));
+    /**
+     * Runs the cells of {@code shard} that {@code run} has not finished, on {@code workers} threads.
+     * When a cell fails, the cells still running finish and are committed, no new cell starts, and
+     * the first failure is thrown.
+     */
+    public Outcome run(Prepared study, RunDirectory run, Shard shard, int workers) {
+        List<Cell> cells = shard.select(Grid.expand(study.config()));
+        Set<String> finished = run.finished();
+        List<Cell> todo = cells.stream().filter(c -> !finished.contains(c.id())).toList();
+        if (todo.size() < cells.size()) {
+            progress.accept((cells.size() - todo.size()) + " of " + cells.size() + " cells already finished in " + run.path()
+                    + "; running the other " + todo.size());
         }
-        Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
-        domains.forEach((k, d) -> provenance.put(k, d.provenance()));
-        return new Outcome(rows, sources.trained(), sources.reused(), provenance);
+        BudgetSampler sampler = new BudgetSampler(study.config().budgets().validationFraction());
+        SourceModelCache sources = new SourceModelCache();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), daemonThreads());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Cell cell : todo) {
+                futures.add(pool.submit(() -> {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    try {
+                        CurveBuffer curve = new CurveBuffer();
+                        ResultRow row = runCell(cell, study.domains(), sampler, sources, curve, run);
+                        run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv());
+                        report(done.incrementAndGet(), todo.size(), cell, row);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                await(future);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained(), sources.reused());
     }
 
-    private ResultRow runCell(Cell cell, Domain source, Domain target, BudgetSampler sampler,
-                              SourceModelCache sources, CurveSink curves) {
+    private synchronized void report(int done, int total, Cell cell, ResultRow row) {
+        progress.accept(String.format("[%d/%d] %s: accuracy %.4f (fit %.1f s%s)", done, total, cell.describe(),
+                row.metric(ClassificationMetrics.ACCURACY), row.fitSeconds(),
+                row.sourceTrained() ? String.format(", source model trained in %.1f s", row.sourceSeconds()) : ""));
+    }
+
+    private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
+                              CurveBuffer curve, RunDirectory run) {
+        Domain source = domains.get(key(cell.source(), cell.shares().source()));
+        Domain target = target(domains, cell);
         LabelledSplit budget = sampler.draw(target, cell.budget(), cell.sampleSeed());
-        Map<String, SourceModelCache.Lookup> lookup = new HashMap<>();
+        AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
         TransferContext context = new TransferContext(target.name(), target.task(), target.classNames(), target.shape(),
-                budget, cell.network(), () -> lookup.computeIfAbsent("source", k -> sources.get(cell.sourceSeed(),
-                        () -> trainSource(source, cell, curves))).model(),
-                cell.fitSeed(), curves.open(cell.id()));
+                budget, cell.network(), () -> {
+                    if (used.get() == null) {
+                        used.set(sources.get(cell.sourceSeed(), () -> trainSource(source, cell, run)));
+                    }
+                    return used.get().model();
+                }, cell.fitSeed(), curve);
         long start = System.nanoTime();
         Fitted fitted;
         try {
@@ -103,8 +144,7 @@ public final class StudyRunner {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cell " + cell.describe() + " failed: " + e.getMessage(), e);
         }
-        SourceModelCache.Lookup used = lookup.get("source");
-        double sourceSeconds = used == null ? 0 : used.seconds();
+        double sourceSeconds = used.get() == null ? 0 : used.get().seconds();
         double fitSeconds = (System.nanoTime() - start) / 1e9 - sourceSeconds;
 
         long evalStart = System.nanoTime();
@@ -112,19 +152,22 @@ public final class StudyRunner {
         int[] predicted = fitted.predictor().predictClasses(test);
         Map<String, Double> metrics = ClassificationMetrics.score(test.classes(), predicted, target.classNames());
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+        SourceModelCache.Lookup lookup = used.get();
         return new ResultRow(cell, budget.train().size(), budget.validation().size(), test.size(), metrics,
                 fitted.summary().bestEpoch(), fitted.summary().epochsRun(), fitted.summary().trainLoss(),
                 fitted.summary().validationLoss(), fitted.summary().validationAccuracy(),
-                used == null ? Map.of() : used.model().metrics(), used != null && used.trained(), sourceSeconds,
+                lookup == null ? Map.of() : lookup.model().metrics(), lookup != null && lookup.trained(), sourceSeconds,
                 fitSeconds, evalSeconds);
     }
 
-    private SourceModel trainSource(Domain source, Cell cell, CurveSink curves) {
+    private SourceModel trainSource(Domain source, Cell cell, RunDirectory run) {
         progress.accept("training the source model on " + source.name() + " (" + source.train().size()
                 + " examples, " + cell.network().type().name().toLowerCase() + ", " + cell.network().epochs()
                 + " epochs, seed " + cell.seedIndex() + ")");
-        return SourceTrainer.train(source, cell.network(), cell.sourceSeed(),
-                curves.open("source-" + Long.toHexString(cell.sourceSeed())));
+        CurveBuffer curve = new CurveBuffer();
+        SourceModel model = SourceTrainer.train(source, cell.network(), cell.sourceSeed(), curve);
+        run.write(RunDirectory.CURVES + "/source-" + Long.toHexString(cell.sourceSeed()) + ".csv", curve.csv());
+        return model;
     }
 
     private Domain load(DomainEntry entry, TrainShare share) {
@@ -132,7 +175,38 @@ public final class StudyRunner {
         return entry.load(new LoadContext(dataDirectory, share));
     }
 
+    private static Domain target(Map<String, Domain> domains, Cell cell) {
+        return domains.get(key(cell.target(), cell.shares().target()));
+    }
+
     private static String key(DomainEntry entry, TrainShare share) {
         return entry.name() + "@" + share.name().toLowerCase().replace('_', '-');
+    }
+
+    /** Provenance of every loaded domain: files, checksums, transforms. */
+    public static Map<String, Map<String, String>> provenance(Prepared study) {
+        Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
+        study.domains().forEach((k, d) -> provenance.put(k, d.provenance()));
+        return provenance;
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "transferlab-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,16 +65,6 @@ class EndToEndTest {
         }
     }
 
-    /** Every column except the timings, which are the only thing allowed to differ between runs. */
-    private static List<Map<String, String>> withoutTimings(Path csv) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (CSVRecord record : rows(csv)) {
-            rows.add(record.toMap().entrySet().stream().filter(e -> !e.getKey().endsWith("_s"))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-        }
-        return rows;
-    }
-
     @Test
     void aSyntheticStudyWritesResultsAndReportAndIsReproducible() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
@@ -111,7 +100,7 @@ class EndToEndTest {
 
         Result second = cli("run", config.toString(), "--out", dir.resolve("second").toString(), "--data-dir", dir.toString());
         assertEquals(0, second.exitCode(), second.err());
-        assertEquals(withoutTimings(dir.resolve("first/results.csv")), withoutTimings(dir.resolve("second/results.csv")));
+        assertEquals(RunLifecycleTest.results(dir.resolve("first")), RunLifecycleTest.results(dir.resolve("second")));
     }
 
     @Test
@@ -256,7 +245,7 @@ class EndToEndTest {
     void noCommandIsAUsageError() {
         Result result = cli();
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("name a command: run or validate"), result.err());
+        assertTrue(result.err().contains("name a command: run, validate, report, merge or list"), result.err());
     }
 
     @Test

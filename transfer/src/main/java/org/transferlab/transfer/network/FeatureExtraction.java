@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
@@ -68,10 +69,14 @@ public final class FeatureExtraction implements TransferStrategy<FeatureExtracti
         MultiLayerNetwork copy = source.copy();
         int lastHidden = source.spec().lastHiddenLayer();
         long features = ((FeedForwardLayer) copy.getLayer(lastHidden).conf().getLayer()).getNOut();
+        long seed = Seeds.derive(context.seed(), "head-init");
+        // TransferLearning initialises the new layer from ND4J's (thread-local) random generator without
+        // re-seeding it, so without this the head depended on whatever this thread had drawn before.
+        Nd4j.getRandom().setSeed(seed);
         TransferLearning.Builder builder = new TransferLearning.Builder(copy)
                 .fineTuneConfiguration(new FineTuneConfiguration.Builder()
                         .updater(new Adam(learningRate))
-                        .seed(Seeds.derive(context.seed(), "head-init"))
+                        .seed(seed)
                         .build());
         if (freeze) {
             builder.setFeatureExtractor(lastHidden);

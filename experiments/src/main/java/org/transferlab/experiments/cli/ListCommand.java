@@ -1,0 +1,56 @@
+package org.transferlab.experiments.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.concurrent.Callable;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.core.plugin.PluginRegistry;
+import org.transferlab.core.plugin.Plugins;
+import org.transferlab.experiments.config.YamlBinder;
+import org.transferlab.transfer.StrategyBindings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** Lists the registered domain loaders and strategies with their parameters and defaults. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Lists the registered domain loaders and transfer strategies, with their parameters and defaults.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Plugins plugins = Plugins.discover();
+        print(out, "domain loaders", plugins.domainLoaders(), loader -> loader.parametersType());
+        out.println();
+        print(out, "strategies", StrategyBindings.registry(plugins), strategy -> strategy.parametersType());
+        return 0;
+    }
+
+    private static <T> void print(PrintWriter out, String title, PluginRegistry<T> registry,
+                                  java.util.function.Function<T, Class<? extends Record>> parameters) {
+        out.println(title + ":");
+        for (String name : registry.names()) {
+            out.println("  " + name);
+            for (RecordComponent component : parameters.apply(registry.get(name)).getRecordComponents()) {
+                Default fallback = component.getAnnotation(Default.class);
+                out.printf("    %-18s %-14s %s%n", YamlBinder.kebab(component.getName()), typeName(component.getGenericType()),
+                        fallback == null ? "(required)" : "default " + (fallback.value().isEmpty() ? "\"\"" : fallback.value()));
+            }
+        }
+    }
+
+    private static String typeName(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            return "list of " + typeName(parameterized.getActualTypeArguments()[0]);
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw.isEnum()) {
+            return "enum";
+        }
+        return raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+}

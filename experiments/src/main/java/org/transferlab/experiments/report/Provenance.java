@@ -1,0 +1,102 @@
+package org.transferlab.experiments.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.transferlab.experiments.run.ResultsCsv;
+
+/**
+ * Where a run's numbers came from: the code (git commit and whether the tree was dirty), the
+ * runtime (Java, OS, library versions, thread settings) and the data (files and their SHA-256, per
+ * domain). Written as {@code provenance.csv} (scope, key, value) into the run directory.
+ */
+public final class Provenance {
+    public static final String FILE = "provenance.csv";
+
+    private Provenance() {
+    }
+
+    /** The environment this JVM runs in; {@code home} is the TransferLab checkout, for git. */
+    public static Map<String, String> environment(Path home) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("git-commit", git(home, "rev-parse", "HEAD"));
+        String status = git(home, "status", "--porcelain", "--untracked-files=no");
+        env.put("git-dirty", status.equals("unknown") ? "unknown" : Boolean.toString(!status.isBlank()));
+        env.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        env.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        env.put("deeplearning4j", mavenVersion("org.deeplearning4j", "deeplearning4j-nn"));
+        env.put("nd4j", mavenVersion("org.nd4j", "nd4j-api"));
+        env.put("tribuo", org.tribuo.Tribuo.VERSION);
+        return env;
+    }
+
+    /** The provenance table: environment rows, then one block of rows per domain. */
+    public static String csv(Map<String, String> environment, Map<String, Map<String, String>> domains) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("scope", "key", "value").setRecordSeparator('\n').get())) {
+            for (Map.Entry<String, String> e : environment.entrySet()) {
+                printer.printRecord("environment", e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, Map<String, String>> domain : domains.entrySet()) {
+                for (Map.Entry<String, String> e : domain.getValue().entrySet()) {
+                    printer.printRecord("domain " + domain.getKey(), e.getKey(), e.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /** Reads a run's provenance table back, or an empty list when it has none. */
+    public static List<Map<String, String>> read(Path runDirectory) {
+        Path file = runDirectory.resolve(FILE);
+        return Files.isRegularFile(file) ? ResultsCsv.read(file) : new ArrayList<>();
+    }
+
+    private static String mavenVersion(String group, String artifact) {
+        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Provenance.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String git(Path home, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", home.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return "unknown";
+            }
+            return output;
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.transferlab.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlab.experiments.run.ResultsCsv;
+
+/**
+ * The life of a run directory: resume after an interruption (including SIGKILL of a real process),
+ * a changed config, sharding and merging, and parallel workers; each compared with one
+ * uninterrupted run, which is computed once.
+ */
+class RunLifecycleTest {
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path dir;
+
+    private static Path config;
+    private static List<Map<String, String>> reference;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TransferLabCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static Result run(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", out.toString(),
+                "--data-dir", shared.toString()));
+        args.addAll(List.of(extra));
+        Result result = cli(args.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.err());
+        return result;
+    }
+
+    /**
+     * results.csv without the columns that record how a run went rather than what it found: the
+     * timings, and which cell happened to train the shared source model.
+     */
+    static List<Map<String, String>> results(Path runDirectory) {
+        return ResultsCsv.read(runDirectory.resolve("results.csv")).stream()
+                .map(r -> r.entrySet().stream().filter(e -> !e.getKey().endsWith("_s") && !e.getKey().equals("source_trained"))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .toList();
+    }
+
+    @BeforeAll
+    static void uninterruptedRun() throws IOException {
+        config = Files.writeString(shared.resolve("tiny.yaml"), EndToEndTest.SYNTHETIC);
+        run(shared.resolve("reference"), "--workers", "1");
+        reference = results(shared.resolve("reference"));
+        assertEquals(12, reference.size());
+    }
+
+    @Test
+    void resumingRunsOnlyTheUnfinishedCellsAndGivesTheSameResults() throws IOException {
+        Path out = dir.resolve("run");
+        run(out);
+        // Simulate a run killed after some cells: drop the markers of four cells, leave a stray temp file.
+        List<Path> markers;
+        try (Stream<Path> files = Files.list(out.resolve("cells"))) {
+            markers = files.filter(p -> p.toString().endsWith(".done")).sorted().limit(4).toList();
+        }
+        for (Path marker : markers) {
+            Files.delete(marker);
+        }
+        Files.writeString(out.resolve("cells/abc.csv.tmp-123"), "half a row");
+        Files.delete(out.resolve("results.csv"));
+
+        Result resumed = run(out);
+        assertTrue(resumed.err().contains("8 of 12 cells already finished"), resumed.err());
+        assertTrue(resumed.out().contains("4 cells run (8 already finished)"), resumed.out());
+        assertFalse(Files.exists(out.resolve("cells/abc.csv.tmp-123")));
+        assertEquals(reference, results(out));
+
+        Result again = run(out);
+        assertTrue(again.out().contains("0 cells run (12 already finished)"), again.out());
+    }
+
+    @Test
+    void aRunKilledWithSigkillResumesToTheSameResults() throws Exception {
+        Path out = dir.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TransferLabCommand.class.getName(),
+                "run", config.toString(), "--out", out.toString(), "--data-dir", shared.toString(), "--workers", "1"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (doneMarkers(out) < 3 && process.isAlive() && System.nanoTime() < deadline) {
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        process.destroyForcibly().waitFor();
+        int finishedBeforeKill = doneMarkers(out);
+        assertTrue(finishedBeforeKill >= 3 && finishedBeforeKill < 12,
+                finishedBeforeKill + " cells had finished when the process was killed; " + Files.readString(dir.resolve("killed.log")));
+
+        Result resumed = run(out);
+        assertTrue(resumed.err().contains(finishedBeforeKill + " of 12 cells already finished"), resumed.err());
+        assertEquals(reference, results(out), "resumed in another JVM, identical to the uninterrupted run");
+    }
+
+    @Test
+    void aChangedConfigIsRefusedUnlessAskedFor() throws IOException {
+        Path out = dir.resolve("run");
+        run(out);
+        Path changed = Files.writeString(dir.resolve("changed.yaml"), EndToEndTest.SYNTHETIC.replace("seeds: 2", "seeds: 3"));
+        Result refused = cli("run", changed.toString(), "--out", out.toString(), "--data-dir", shared.toString());
+        assertEquals(TransferLabCommand.USER_ERROR, refused.exitCode());
+        assertTrue(refused.err().contains("holds a run of a different config"), refused.err());
+
+        Result allowed = cli("run", changed.toString(), "--out", out.toString(), "--data-dir", shared.toString(),
+                "--allow-changed-config");
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertTrue(allowed.out().contains("6 cells run (12 already finished)"), allowed.out());
+        assertEquals(18, ResultsCsv.read(out.resolve("results.csv")).size());
+    }
+
+    @Test
+    void shardsCoverTheGridOnceAndMergeIdempotently() throws IOException {
+        Set<String> seen = new HashSet<>();
+        int total = 0;
+        List<String> shardDirs = new ArrayList<>();
+        for (int shard = 0; shard < 3; shard++) {
+            Path out = dir.resolve("shard-" + shard);
+            run(out, "--shard", shard + "/3");
+            List<Map<String, String>> rows = ResultsCsv.read(out.resolve("results.csv"));
+            total += rows.size();
+            rows.forEach(r -> seen.add(r.get("cell_id")));
+            shardDirs.add(out.toString());
+            assertTrue(Files.readString(out.resolve("report.md")).contains("Incomplete"), "a shard's report says it is partial");
+        }
+        assertEquals(12, total, "no cell in two shards");
+        assertEquals(12, seen.size(), "every cell in some shard");
+
+        Path merged = dir.resolve("merged");
+        List<String> args = new ArrayList<>(List.of("merge", "--out", merged.toString()));
+        args.addAll(shardDirs);
+        Result first = cli(args.toArray(String[]::new));
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(reference, results(merged));
+        String results = Files.readString(merged.resolve("results.csv"));
+        String report = Files.readString(merged.resolve("report.md"));
+        assertFalse(report.contains("Incomplete"));
+
+        Result second = cli(args.toArray(String[]::new));
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("0 new cells, 12 of 12 cells present"), second.out());
+        assertEquals(results, Files.readString(merged.resolve("results.csv")));
+        assertEquals(report, Files.readString(merged.resolve("report.md")));
+    }
+
+    @Test
+    void parallelWorkersGiveTheSameResultsAsOne() {
+        Path out = dir.resolve("parallel");
+        run(out, "--workers", "3");
+        assertEquals(reference, results(out));
+    }
+
+    @Test
+    void theReportCommandRebuildsTheReportFromTheCells() throws IOException {
+        Path out = dir.resolve("run");
+        run(out);
+        Files.delete(out.resolve("report.md"));
+        Files.delete(out.resolve("results.csv"));
+        Result result = cli("report", out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(reference, results(out));
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("| environment | git-commit |"), report);
+        assertTrue(report.contains("p (Holm)"), report);
+    }
+
+    @Test
+    void listShowsEveryPluginWithItsParameters() {
+        Result result = cli("list");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("  fashion-mnist\n"), result.out());
+        assertTrue(result.out().contains("    classes            list of integer default [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"), result.out());
+        assertTrue(result.out().contains("    file               string         (required)"), result.out());
+        assertTrue(result.out().contains("  fine-tuning\n    learning-rate      double         default 0.0003"), result.out());
+    }
+
+    private static int doneMarkers(Path out) throws IOException {
+        if (!Files.isDirectory(out.resolve("cells"))) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(out.resolve("cells"))) {
+            return (int) files.filter(p -> p.toString().endsWith(".done")).count();
+        }
+    }
+}

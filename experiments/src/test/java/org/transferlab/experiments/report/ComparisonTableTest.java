@@ -1,0 +1,47 @@
+package org.transferlab.experiments.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTableTest {
+    private static Map<String, String> row(String strategy, int seed, double accuracy) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("source", "s");
+        row.put("target", "t");
+        row.put("strategy", strategy);
+        row.put("budget", "5");
+        row.put("budget_kind", "per-class");
+        row.put("seed", Integer.toString(seed));
+        row.put("accuracy", Double.toString(accuracy));
+        return row;
+    }
+
+    @Test
+    void aStrategySignificantlyWorseThanTheBaselineIsFlaggedAsNegativeTransfer() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        double[] baseline = {0.80, 0.82, 0.81, 0.79, 0.83};
+        for (int seed = 0; seed < 5; seed++) {
+            rows.add(row("target-only", seed, baseline[seed]));
+            rows.add(row("hurting", seed, baseline[seed] - 0.10 - 0.001 * seed));
+            rows.add(row("neutral", seed, baseline[seed] + (seed % 2 == 0 ? 0.01 : -0.012)));
+        }
+        ComparisonTable table = ComparisonTable.of(rows, "accuracy");
+        ComparisonTable.Line target = table.lines().get(0);
+        ComparisonTable.Line hurting = table.lines().get(1);
+        ComparisonTable.Line neutral = table.lines().get(2);
+        assertNull(target.delta());
+        assertEquals(-0.102, hurting.delta().mean(), 1e-9);
+        assertTrue(hurting.negativeTransfer(), "p (Holm) = " + hurting.pValueHolm());
+        assertFalse(neutral.negativeTransfer() || neutral.positiveTransfer());
+        assertTrue(table.markdown().contains("**worse: negative transfer**"));
+        assertTrue(hurting.pValueHolm() >= hurting.pValueT(), "the correction never lowers a p-value");
+    }
+}
