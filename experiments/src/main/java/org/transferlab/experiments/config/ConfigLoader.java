@@ -164,8 +164,9 @@ public final class ConfigLoader {
                             + task.name().toLowerCase() + " domains, but target '" + pair.target() + "' is one");
                 }
             }
-            Record parameters = binder.bind(entry.getValue(), strategy.parametersType(), "strategies." + name);
-            chosen.add(new StrategyEntry(name, strategy, parameters, line));
+            List<Record> candidates = new ArrayList<>(binder.bindCandidates(entry.getValue(), strategy.parametersType(),
+                    "strategies." + name));
+            chosen.add(new StrategyEntry(name, strategy, candidates, line));
         }
         return chosen;
     }

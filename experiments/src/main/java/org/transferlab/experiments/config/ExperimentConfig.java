@@ -37,7 +37,7 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
         domains.values().forEach(d -> out.append("\ndomain=").append(d.canonical()));
         pairs.forEach(p -> out.append("\npair=").append(p));
         out.append("\nnetwork=").append(network);
-        strategies.forEach(s -> out.append("\nstrategy=").append(s.name()).append(':').append(s.parameters()));
+        strategies.forEach(s -> out.append("\nstrategy=").append(s.canonical()));
         out.append("\nbudgets=").append(budgets);
         return out.toString();
     }

@@ -1,18 +1,33 @@
 package org.transferlab.experiments.config;
 
+import java.util.List;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.TransferStrategy;
 
 /**
- * A strategy as the config declares it: its registered name, the plugin and its bound parameters.
+ * A strategy as the config declares it: its registered name, the plugin, and its bound parameters.
+ * A parameter given as a list makes several candidates; the harness fits each on the label budget and
+ * keeps the one with the best validation score, per cell.
  *
- * @param line where the strategy is declared, for messages
+ * @param candidates the parameter records to choose from, in config order; one when nothing is searched
+ * @param line       where the strategy is declared, for messages
  */
-public record StrategyEntry(String name, TransferStrategy<?> strategy, Record parameters, int line) {
+public record StrategyEntry(String name, TransferStrategy<?> strategy, List<Record> candidates, int line) {
+    public StrategyEntry {
+        candidates = List.copyOf(candidates);
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("a strategy needs at least one parameter candidate");
+        }
+    }
 
-    public Fitted fit(TransferContext context) {
+    public Fitted fit(Record parameters, TransferContext context) {
         return fitWith(strategy, parameters, context);
+    }
+
+    /** The canonical description that seeds and cell ids are derived from. */
+    public String canonical() {
+        return name + ":" + candidates;
     }
 
     @SuppressWarnings("unchecked")

@@ -34,6 +34,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * document itself; values are converted to the record's declared types only.
  */
 public final class YamlBinder {
+    /** The most parameter combinations a strategy may list for the harness to choose from per cell. */
+    public static final int MAX_CANDIDATES = 64;
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
     private final String file;
 
@@ -104,6 +106,19 @@ public final class YamlBinder {
 
     /** As {@link #bind(Node, Class, String)}, ignoring the keys in {@code handledElsewhere}. */
     public <R extends Record> R bind(Node node, Class<R> type, String path, Set<String> handledElsewhere) {
+        return bindAll(node, type, path, handledElsewhere, false).get(0);
+    }
+
+    /**
+     * Binds a mapping in which any parameter may be given as a list of candidates
+     * ({@code learning-rate: [0.001, 0.01]}); returns one record per combination, in order.
+     */
+    public <R extends Record> List<R> bindCandidates(Node node, Class<R> type, String path) {
+        return bindAll(node, type, path, Set.of(), true);
+    }
+
+    private <R extends Record> List<R> bindAll(Node node, Class<R> type, String path, Set<String> handledElsewhere,
+                                               boolean candidates) {
         Map<String, Node> entries = node == null || isNull(node) ? Map.of() : entries(node, path);
         int line = node == null ? 1 : line(node);
         RecordComponent[] components = type.getRecordComponents();
@@ -119,24 +134,76 @@ public final class YamlBinder {
                         + "'" + suggestion(entry.getKey(), known) + "; expected one of: " + String.join(", ", known));
             }
         }
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
+        List<List<Object>> options = new ArrayList<>();
+        for (RecordComponent component : components) {
             String key = kebab(component.getName());
             Node value = entries.get(key);
             if (value != null && !isNull(value)) {
-                values[i] = convert(value, component.getGenericType(), join(path, key));
+                options.add(candidates && isCandidateList(component, value)
+                        ? candidateValues((SequenceNode) value, component, join(path, key))
+                        : List.of(convert(value, component.getGenericType(), join(path, key))));
             } else {
                 Default fallback = component.getAnnotation(Default.class);
                 if (fallback == null) {
                     throw new ConfigException(file, line, "missing required key '" + join(path, key) + "'"
                             + (path.isEmpty() ? "" : " in '" + path + "'"));
                 }
-                values[i] = component.getType() == String.class ? fallback.value()
+                options.add(List.of(component.getType() == String.class ? fallback.value()
                         : convert(parse(file + " (default of " + join(path, key) + ")", fallback.value()),
-                                component.getGenericType(), join(path, key));
+                                component.getGenericType(), join(path, key))));
             }
         }
+        long combinations = options.stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+        if (combinations > MAX_CANDIDATES) {
+            throw new ConfigException(file, line, "'" + display(path) + "' lists " + combinations
+                    + " combinations of candidates; at most " + MAX_CANDIDATES + " are searched per cell");
+        }
+        List<R> records = new ArrayList<>();
+        for (List<Object> values : product(options)) {
+            records.add(construct(type, components, values.toArray(), path, line));
+        }
+        return records;
+    }
+
+    /** A list given where one value is expected (or a list of lists where a list is): candidates. */
+    private static boolean isCandidateList(RecordComponent component, Node value) {
+        if (!(value instanceof SequenceNode sequence)) {
+            return false;
+        }
+        boolean listParameter = component.getGenericType() instanceof ParameterizedType p && p.getRawType() == List.class;
+        return !listParameter || (!sequence.getValue().isEmpty()
+                && sequence.getValue().stream().allMatch(item -> item instanceof SequenceNode));
+    }
+
+    private List<Object> candidateValues(SequenceNode sequence, RecordComponent component, String path) {
+        if (sequence.getValue().isEmpty()) {
+            throw new ConfigException(file, line(sequence), "key '" + path + "' lists no candidates; give a value or a non-empty list");
+        }
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            values.add(convert(sequence.getValue().get(i), component.getGenericType(), path + "[" + i + "]"));
+        }
+        return values;
+    }
+
+    private static List<List<Object>> product(List<List<Object>> options) {
+        List<List<Object>> combinations = new ArrayList<>();
+        combinations.add(new ArrayList<>());
+        for (List<Object> choices : options) {
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> prefix : combinations) {
+                for (Object choice : choices) {
+                    List<Object> extended = new ArrayList<>(prefix);
+                    extended.add(choice);
+                    next.add(extended);
+                }
+            }
+            combinations = next;
+        }
+        return combinations;
+    }
+
+    private <R extends Record> R construct(Class<R> type, RecordComponent[] components, Object[] values, String path, int line) {
         try {
             Constructor<R> constructor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
+import org.transferlab.experiments.config.StrategyEntry;
 
 /** Writes {@code report.md}: what was run, on what, what it cost, and the comparison table. */
 public final class RunReport {
@@ -44,6 +45,23 @@ public final class RunReport {
                 .append("signed-rank test; \"p (Holm)\" is the t-test's p-value corrected across every comparison in this table. ")
                 .append("A strategy significantly worse than `target-only` is flagged as negative transfer.\n\n")
                 .append(ComparisonTable.of(rows, ClassificationMetrics.ACCURACY).markdown());
+        out.append("\n## Strategy parameters\n\n");
+        for (StrategyEntry strategy : config.strategies()) {
+            out.append("- `").append(strategy.name()).append("`: ");
+            if (strategy.candidates().size() == 1) {
+                out.append(strategy.candidates().get(0)).append("\n");
+                continue;
+            }
+            out.append(strategy.candidates().size()).append(" candidates searched in every cell, the one with the best ")
+                    .append("validation accuracy on the label budget kept (its time is counted in `fit_s`). Chosen:\n");
+            Map<String, Long> chosen = rows.stream().filter(r -> strategy.name().equals(r.get("strategy")))
+                    .collect(java.util.stream.Collectors.groupingBy(r -> r.get("strategy_parameters"),
+                            java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+            for (Record candidate : strategy.candidates()) {
+                out.append("  - ").append(candidate).append(": ").append(chosen.getOrDefault(candidate.toString(), 0L))
+                        .append(" cells\n");
+            }
+        }
         if (!provenance.isEmpty()) {
             out.append("\n## Provenance\n\n| scope | key | value |\n|---|---|---|\n");
             for (Map<String, String> row : provenance) {

@@ -18,7 +18,7 @@ public record Cell(DomainEntry source, DomainEntry target, PairShares shares, Ne
     /** A short, stable hash of everything that determines the cell's result. */
     public String id() {
         return Long.toHexString(Seeds.derive(baseSeed, "cell", source.canonical(), target.canonical(), shares,
-                network, strategy.name(), strategy.parameters(), budget, seedIndex));
+                network, strategy.canonical(), budget, seedIndex));
     }
 
     /** Seeds the source network's initialisation and minibatch order; shared by all cells with this source. */

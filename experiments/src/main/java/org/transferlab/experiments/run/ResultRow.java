@@ -6,6 +6,9 @@ import java.util.Map;
  * One cell's result: what it was, what it scored on the target's test partition, how it was fitted,
  * the seeds that made it and what it cost.
  *
+ * @param parameters        the strategy parameters the cell used (the chosen candidate, when several were searched)
+ * @param candidates        how many parameter candidates were fitted
+ * @param selectedBy        how the candidate was chosen
  * @param metrics           test metrics by column name ({@code accuracy}, {@code macro_f1})
  * @param sourceMetrics     the source model's own held-out metrics; empty for strategies without one
  * @param sourceTrained     whether this cell trained its source model (false: reused, or none used)
@@ -13,7 +16,7 @@ import java.util.Map;
  * @param fitSeconds        seconds the strategy's fit took
  * @param evalSeconds       seconds the test evaluation took
  */
-public record ResultRow(Cell cell, int trainSize, int validationSize, int testSize, Map<String, Double> metrics,
+public record ResultRow(Cell cell, Record parameters, int candidates, String selectedBy, int trainSize, int validationSize, int testSize, Map<String, Double> metrics,
                         int bestEpoch, int epochsRun, double trainLoss, double validationLoss,
                         double validationAccuracy, Map<String, Double> sourceMetrics, boolean sourceTrained,
                         double sourceSeconds, double fitSeconds, double evalSeconds) {

@@ -63,7 +63,9 @@ public final class ResultsCsv {
         r.put("source_train_s", seconds(row.sourceSeconds()));
         r.put("fit_s", seconds(row.fitSeconds()));
         r.put("eval_s", seconds(row.evalSeconds()));
-        r.put("strategy_parameters", cell.strategy().parameters().toString());
+        r.put("strategy_parameters", row.parameters().toString());
+        r.put("candidates", Integer.toString(row.candidates()));
+        r.put("selected_by", row.selectedBy());
         return r;
     }
 

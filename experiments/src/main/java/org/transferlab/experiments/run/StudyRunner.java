@@ -85,6 +85,7 @@ public final class StudyRunner {
         BudgetSampler sampler = new BudgetSampler(study.config().budgets().validationFraction());
         SourceModelCache sources = new SourceModelCache();
         AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), daemonThreads());
         try {
@@ -98,7 +99,7 @@ public final class StudyRunner {
                         CurveBuffer curve = new CurveBuffer();
                         ResultRow row = runCell(cell, study.domains(), sampler, sources, curve, run);
                         run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv());
-                        report(done.incrementAndGet(), todo.size(), cell, row);
+                        report(done.incrementAndGet(), todo.size(), start, cell, row);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     }
@@ -116,10 +117,11 @@ public final class StudyRunner {
         return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained(), sources.reused());
     }
 
-    private synchronized void report(int done, int total, Cell cell, ResultRow row) {
-        progress.accept(String.format("[%d/%d] %s: accuracy %.4f (fit %.1f s%s)", done, total, cell.describe(),
-                row.metric(ClassificationMetrics.ACCURACY), row.fitSeconds(),
-                row.sourceTrained() ? String.format(", source model trained in %.1f s", row.sourceSeconds()) : ""));
+    private synchronized void report(int done, int total, long startNanos, Cell cell, ResultRow row) {
+        long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / done * (total - done));
+        progress.accept(String.format("[%d/%d, %d left, ETA %d:%02d] %s: accuracy %.4f (fit %.1f s%s)", done, total,
+                total - done, remaining / 60, remaining % 60, cell.describe(), row.metric(ClassificationMetrics.ACCURACY),
+                row.fitSeconds(), row.sourceTrained() ? String.format(", source model trained in %.1f s", row.sourceSeconds()) : ""));
     }
 
     private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
@@ -128,22 +130,15 @@ public final class StudyRunner {
         Domain target = target(domains, cell);
         LabelledSplit budget = sampler.draw(target, cell.budget(), cell.sampleSeed());
         AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
-        TransferContext context = new TransferContext(target.name(), target.task(), target.classNames(), target.shape(),
-                budget, cell.network(), () -> {
+        long start = System.nanoTime();
+        Selection chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
+                target.shape(), budget, cell.network(), () -> {
                     if (used.get() == null) {
                         used.set(sources.get(cell.sourceSeed(), () -> trainSource(source, cell, run)));
                     }
                     return used.get().model();
-                }, cell.fitSeed(), curve);
-        long start = System.nanoTime();
-        Fitted fitted;
-        try {
-            fitted = SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(context));
-        } catch (TransferLabException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cell " + cell.describe() + " failed: " + e.getMessage(), e);
-        }
+                }, cell.fitSeed(), candidate == null ? curve : prefixed(curve, candidate)));
+        Fitted fitted = chosen.fitted();
         double sourceSeconds = used.get() == null ? 0 : used.get().seconds();
         double fitSeconds = (System.nanoTime() - start) / 1e9 - sourceSeconds;
 
@@ -153,11 +148,65 @@ public final class StudyRunner {
         Map<String, Double> metrics = ClassificationMetrics.score(test.classes(), predicted, target.classNames());
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
         SourceModelCache.Lookup lookup = used.get();
-        return new ResultRow(cell, budget.train().size(), budget.validation().size(), test.size(), metrics,
+        return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
+                budget.train().size(), budget.validation().size(), test.size(), metrics,
                 fitted.summary().bestEpoch(), fitted.summary().epochsRun(), fitted.summary().trainLoss(),
                 fitted.summary().validationLoss(), fitted.summary().validationAccuracy(),
                 lookup == null ? Map.of() : lookup.model().metrics(), lookup != null && lookup.trained(), sourceSeconds,
                 fitSeconds, evalSeconds);
+    }
+
+    /** The fitted candidate a cell keeps, and why. */
+    private record Selection(Record parameters, Fitted fitted, String selectedBy) {
+    }
+
+    /**
+     * Fits every parameter candidate of the cell's strategy on the label budget and keeps the one with
+     * the best validation accuracy (ties: lower validation loss, then config order). The test partition
+     * stays sealed throughout: selection sees only the budget's validation split.
+     */
+    private static Selection select(Cell cell, java.util.function.Function<String, TransferContext> contexts) {
+        List<Record> candidates = cell.strategy().candidates();
+        if (candidates.size() == 1) {
+            return new Selection(candidates.get(0), fit(cell, candidates.get(0), contexts.apply(null)), "only candidate");
+        }
+        Selection first = null;
+        Selection best = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            Record candidate = candidates.get(i);
+            Fitted fitted = fit(cell, candidate, contexts.apply("candidate " + (i + 1) + "/" + candidates.size()));
+            if (first == null) {
+                first = new Selection(candidate, fitted, "no validation data: first candidate");
+            }
+            if (best == null || better(fitted, best.fitted())) {
+                best = new Selection(candidate, fitted, "validation accuracy");
+            }
+        }
+        return Double.isNaN(best.fitted().summary().validationAccuracy()) ? first : best;
+    }
+
+    private static boolean better(Fitted candidate, Fitted best) {
+        double a = candidate.summary().validationAccuracy();
+        double b = best.summary().validationAccuracy();
+        if (Double.isNaN(a) || a < b) {
+            return false;
+        }
+        return a > b || candidate.summary().validationLoss() < best.summary().validationLoss();
+    }
+
+    private static Fitted fit(Cell cell, Record parameters, TransferContext context) {
+        try {
+            return SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(parameters, context));
+        } catch (TransferLabException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cell " + cell.describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static org.transferlab.transfer.TrainingLog prefixed(CurveBuffer curve, String candidate) {
+        return (phase, epoch, trainLoss, validationLoss, validationAccuracy) ->
+                curve.epoch(candidate + " " + phase, epoch, trainLoss, validationLoss, validationAccuracy);
     }
 
     private SourceModel trainSource(Domain source, Cell cell, RunDirectory run) {

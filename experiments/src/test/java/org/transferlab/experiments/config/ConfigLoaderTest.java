@@ -55,10 +55,32 @@ class ConfigLoaderTest {
         assertEquals(List.of("src", "tgt"), List.copyOf(config.domains().keySet()));
         assertEquals(NetworkSpec.Type.MLP, config.network().type());
         assertEquals(64, config.network().batchSize(), "default");
-        FineTuning.Parameters fineTuning = (FineTuning.Parameters) config.strategies().get(1).parameters();
+        FineTuning.Parameters fineTuning = (FineTuning.Parameters) config.strategies().get(1).candidates().get(0);
         assertEquals(0.001, fineTuning.learningRate());
         assertEquals(100, fineTuning.maxEpochs(), "default");
         assertEquals(2 * 2 * 2, config.cellCount());
+    }
+
+    @Test
+    void aListOfValuesForAStrategyParameterMakesCandidates() {
+        ExperimentConfig config = loader.parse("study.yaml", VALID.replace("learning-rate: 0.001",
+                "learning-rate: [0.0001, 0.001]\n    patience: [3, 5]"));
+        List<Record> candidates = config.strategies().get(1).candidates();
+        assertEquals(4, candidates.size(), "every combination");
+        assertEquals(new FineTuning.Parameters(0.0001, 100, 3, 32), candidates.get(0));
+        assertEquals(new FineTuning.Parameters(0.001, 100, 5, 32), candidates.get(3));
+        assertEquals(2 * 2 * 2, config.cellCount(), "candidates are searched inside a cell, not added as cells");
+    }
+
+    @Test
+    void candidatesAreOnlyForStrategyParametersAndMustBeValid() {
+        ConfigException e = error(VALID.replace("epochs: 1", "epochs: [1, 2]"));
+        assertEquals("study.yaml:16: key 'network.epochs' must be an integer, got a list", e.getMessage());
+        e = error(VALID.replace("learning-rate: 0.001", "learning-rate: []"));
+        assertEquals("study.yaml:20: key 'strategies.fine-tuning.learning-rate' lists no candidates; give a value or a non-empty list",
+                e.getMessage());
+        e = error(VALID.replace("learning-rate: 0.001", "learning-rate: [0.001, 7]"));
+        assertEquals("study.yaml:20: 'strategies.fine-tuning': learning-rate must be in (0, 1), got 7.0", e.getMessage());
     }
 
     @Test
