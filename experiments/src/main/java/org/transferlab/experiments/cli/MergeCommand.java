@@ -84,7 +84,7 @@ final class MergeCommand implements Callable<Integer> {
 
     private static void copySourceCurves(RunDirectory from, RunDirectory to) throws IOException {
         try (Stream<Path> curves = Files.list(from.path().resolve("curves"))) {
-            for (Path curve : curves.filter(p -> p.getFileName().toString().startsWith("source-")).toList()) {
+            for (Path curve : curves.filter(p -> p.getFileName().toString().startsWith("source-") && p.toString().endsWith(".csv")).toList()) {
                 Path target = to.path().resolve("curves").resolve(curve.getFileName());
                 if (!Files.exists(target)) {
                     to.write("curves/" + curve.getFileName(), Files.readString(curve));

@@ -43,8 +43,10 @@ public final class ReportWriter {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         run.write("results.csv", csv.toString());
+        ComparisonTable table = ComparisonTable.of(rows, metric);
+        String figures = rows.isEmpty() ? "" : Plots.write(run.path(), table, metric);
         run.write("report.md", RunReport.markdown(config, rows, Grid.expand(config).size(), command,
-                Provenance.read(run.path())));
-        return ComparisonTable.of(rows, metric);
+                Provenance.read(run.path()), figures));
+        return table;
     }
 }

@@ -17,9 +17,10 @@ public final class RunReport {
      * @param gridCells  how many cells the grid has, to say plainly when some are missing
      * @param command    the command that made the run, as typed
      * @param provenance the run's provenance rows (scope, key, value)
+     * @param figures    Markdown that shows the run's plots
      */
     public static String markdown(ExperimentConfig config, List<Map<String, String>> rows, int gridCells, String command,
-                                  List<Map<String, String>> provenance) {
+                                  List<Map<String, String>> provenance, String figures) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(config.settings().name()).append("\n\n");
         if (!config.settings().description().isBlank()) {
@@ -45,6 +46,10 @@ public final class RunReport {
                 .append("signed-rank test; \"p (Holm)\" is the t-test's p-value corrected across every comparison in this table. ")
                 .append("A strategy significantly worse than `target-only` is flagged as negative transfer.\n\n")
                 .append(ComparisonTable.of(rows, ClassificationMetrics.ACCURACY).markdown());
+        if (!figures.isEmpty()) {
+            out.append("\n## Figures\n\n").append(figures)
+                    .append("\nEach figure is also in `plots/` as SVG; every cell's loss curves are in `curves/ID.png`.\n");
+        }
         out.append("\n## Strategy parameters\n\n");
         for (StrategyEntry strategy : config.strategies()) {
             out.append("- `").append(strategy.name()).append("`: ");

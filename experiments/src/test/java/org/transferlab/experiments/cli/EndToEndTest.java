@@ -95,7 +95,16 @@ class EndToEndTest {
         assertTrue(first.out().contains("| 10/class | target-only |"), "the table is printed too");
         assertTrue(Files.exists(dir.resolve("first/config.yaml")));
         try (Stream<Path> curves = Files.list(dir.resolve("first/curves"))) {
-            assertEquals(12 + 2, curves.count(), "a learning curve per cell and per source model");
+            assertEquals(12 + 2, curves.filter(p -> p.toString().endsWith(".csv")).count(),
+                    "a learning curve per cell and per source model");
+        }
+        assertTrue(Files.exists(dir.resolve("first/curves/" + rows.get(0).get("cell_id") + ".png")), "and its figure");
+        assertTrue(report.contains("![accuracy against label budget, src → tgt](plots/budget-src-to-tgt.png)"), report);
+        for (String figure : List.of("budget-src-to-tgt", "gain-src-to-tgt")) {
+            byte[] png = Files.readAllBytes(dir.resolve("first/plots/" + figure + ".png"));
+            assertEquals((byte) 0x89, png[0], figure + ".png is a PNG");
+            assertEquals('P', png[1]);
+            assertTrue(Files.readString(dir.resolve("first/plots/" + figure + ".svg")).contains("<svg"), figure + ".svg is an SVG");
         }
 
         Result second = cli("run", config.toString(), "--out", dir.resolve("second").toString(), "--data-dir", dir.toString());
