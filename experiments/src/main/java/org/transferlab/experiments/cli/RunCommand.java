@@ -10,6 +10,7 @@ import org.transferlab.experiments.report.Provenance;
 import org.transferlab.experiments.report.ReportWriter;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.run.Shard;
+import org.transferlab.experiments.run.SourceModelStore;
 import org.transferlab.experiments.run.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,12 +35,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I (0-based) of N; merge the shards with 'merge'")
     private String shard;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "where trained source models are kept between runs (default: $TRANSFERLAB_CACHE, else ~/.cache/transferlab)")
+    private Path cacheDir;
+
+    @Option(names = "--no-cache", description = "neither read nor write trained source models on disk")
+    private boolean noCache;
+
     @Option(names = "--allow-changed-config",
             description = "add this config's cells to a run directory made from a different config")
     private boolean allowChangedConfig;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
+
+    private Path cacheDirectory() {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        String fromEnvironment = System.getenv("TRANSFERLAB_CACHE");
+        return fromEnvironment != null && !fromEnvironment.isBlank() ? Path.of(fromEnvironment)
+                : Path.of(System.getProperty("user.home"), ".cache", "transferlab");
+    }
 
     @Override
     public Integer call() {
@@ -53,12 +70,14 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new org.transferlab.core.TransferLabException("--workers must be at least 1, got " + threads);
         }
-        StudyRunner runner = new StudyRunner(options.dataDirectory(config), message -> {
+        java.util.function.Consumer<String> progress = message -> {
             synchronized (stderr) {
                 stderr.println(message);
                 stderr.flush();
             }
-        });
+        };
+        StudyRunner runner = new StudyRunner(options.dataDirectory(config), progress,
+                noCache ? SourceModelStore.disabled() : new SourceModelStore(cacheDirectory(), progress));
         StudyRunner.Prepared study = runner.prepare(config);
         RunDirectory run = RunDirectory.open(target, config.text(), config.digest(), allowChangedConfig);
         run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()), StudyRunner.provenance(study)));
@@ -80,9 +99,9 @@ final class RunCommand implements Callable<Integer> {
         ComparisonTable table = ReportWriter.write(config, run, command, ClassificationMetrics.ACCURACY);
         stdout.println();
         stdout.println(table.markdown());
-        stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers; source models: %d trained, %d reuses%n",
-                outcome.cellsRun(), outcome.cellsSkipped(), seconds, threads, outcome.sourceModelsTrained(),
-                outcome.sourceModelsReused());
+        stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers; source models: %d trained, "
+                        + "%d loaded from the cache, %d reuses%n", outcome.cellsRun(), outcome.cellsSkipped(), seconds, threads,
+                outcome.sourceModelsTrained(), outcome.sourceModelsLoaded(), outcome.sourceModelsReused());
         stdout.println("results: " + run.path().resolve("results.csv"));
         stdout.println("report:  " + run.path().resolve("report.md"));
         return 0;

@@ -38,18 +38,27 @@ import org.transferlab.transfer.network.SourceTrainer;
 public final class StudyRunner {
     private final Path dataDirectory;
     private final Consumer<String> progress;
+    private final SourceModelStore store;
+    private final Set<Long> loadedFromStore = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A study whose data is loaded and whose budgets are known to fit. */
     public record Prepared(ExperimentConfig config, Map<String, Domain> domains) {
     }
 
-    /** What one invocation did. */
-    public record Outcome(int cellsRun, int cellsSkipped, int sourceModelsTrained, int sourceModelsReused) {
+    /** What one invocation did: cells run and skipped, source models trained, loaded from the store, reused. */
+    public record Outcome(int cellsRun, int cellsSkipped, int sourceModelsTrained, int sourceModelsLoaded,
+                          int sourceModelsReused) {
     }
 
     public StudyRunner(Path dataDirectory, Consumer<String> progress) {
+        this(dataDirectory, progress, SourceModelStore.disabled());
+    }
+
+    /** @param store where trained source models are kept between runs */
+    public StudyRunner(Path dataDirectory, Consumer<String> progress, SourceModelStore store) {
         this.dataDirectory = dataDirectory;
         this.progress = progress;
+        this.store = store;
     }
 
     /** Loads every domain the study uses and draws every budget once; fails before any training. */
@@ -114,7 +123,8 @@ public final class StudyRunner {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained(), sources.reused());
+        int loaded = (int) todo.stream().map(Cell::sourceSeed).distinct().filter(loadedFromStore::contains).count();
+        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained() - loaded, loaded, sources.reused());
     }
 
     private synchronized void report(int done, int total, long startNanos, Cell cell, ResultRow row) {
@@ -152,7 +162,8 @@ public final class StudyRunner {
                 budget.train().size(), budget.validation().size(), test.size(), metrics,
                 fitted.summary().bestEpoch(), fitted.summary().epochsRun(), fitted.summary().trainLoss(),
                 fitted.summary().validationLoss(), fitted.summary().validationAccuracy(),
-                lookup == null ? Map.of() : lookup.model().metrics(), lookup != null && lookup.trained(), sourceSeconds,
+                lookup == null ? Map.of() : lookup.model().metrics(),
+                lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed()), sourceSeconds,
                 fitSeconds, evalSeconds);
     }
 
@@ -210,12 +221,20 @@ public final class StudyRunner {
     }
 
     private SourceModel trainSource(Domain source, Cell cell, RunDirectory run) {
+        String key = SourceModelStore.key(cell, source.provenance());
+        java.util.Optional<SourceModel> stored = store.load(key, cell, source.classNames());
+        if (stored.isPresent()) {
+            loadedFromStore.add(cell.sourceSeed());
+            progress.accept("loaded the source model for " + source.name() + " (seed " + cell.seedIndex() + ") from the cache");
+            return stored.get();
+        }
         progress.accept("training the source model on " + source.name() + " (" + source.train().size()
                 + " examples, " + cell.network().type().name().toLowerCase() + ", " + cell.network().epochs()
                 + " epochs, seed " + cell.seedIndex() + ")");
         CurveBuffer curve = new CurveBuffer();
         SourceModel model = SourceTrainer.train(source, cell.network(), cell.sourceSeed(), curve);
         run.write(RunDirectory.CURVES + "/source-" + Long.toHexString(cell.sourceSeed()) + ".csv", curve.csv());
+        store.save(key, model);
         return model;
     }
 

@@ -68,7 +68,8 @@ class EndToEndTest {
     @Test
     void aSyntheticStudyWritesResultsAndReportAndIsReproducible() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
-        Result first = cli("run", config.toString(), "--out", dir.resolve("first").toString(), "--data-dir", dir.toString());
+        Result first = cli("run", config.toString(), "--out", dir.resolve("first").toString(), "--data-dir", dir.toString(),
+                "--no-cache");
         assertEquals(0, first.exitCode(), first.err());
 
         List<CSVRecord> rows = rows(dir.resolve("first/results.csv"));
@@ -107,7 +108,8 @@ class EndToEndTest {
             assertTrue(Files.readString(dir.resolve("first/plots/" + figure + ".svg")).contains("<svg"), figure + ".svg is an SVG");
         }
 
-        Result second = cli("run", config.toString(), "--out", dir.resolve("second").toString(), "--data-dir", dir.toString());
+        Result second = cli("run", config.toString(), "--out", dir.resolve("second").toString(), "--data-dir", dir.toString(),
+                "--no-cache");
         assertEquals(0, second.exitCode(), second.err());
         assertEquals(RunLifecycleTest.results(dir.resolve("first")), RunLifecycleTest.results(dir.resolve("second")));
     }

@@ -49,6 +49,9 @@ class RunLifecycleTest {
     private static Result run(Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", out.toString(),
                 "--data-dir", shared.toString()));
+        if (!List.of(extra).contains("--cache-dir")) {
+            args.add("--no-cache");
+        }
         args.addAll(List.of(extra));
         Result result = cli(args.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.err());
@@ -104,7 +107,7 @@ class RunLifecycleTest {
         Path out = dir.resolve("killed");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TransferLabCommand.class.getName(),
-                "run", config.toString(), "--out", out.toString(), "--data-dir", shared.toString(), "--workers", "1"));
+                "run", config.toString(), "--out", out.toString(), "--data-dir", shared.toString(), "--workers", "1", "--no-cache"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -169,6 +172,35 @@ class RunLifecycleTest {
         assertTrue(second.out().contains("0 new cells, 12 of 12 cells present"), second.out());
         assertEquals(results, Files.readString(merged.resolve("results.csv")));
         assertEquals(report, Files.readString(merged.resolve("report.md")));
+    }
+
+    @Test
+    void trainedSourceModelsAreCachedOnDiskAndACorruptEntryIsRebuilt() throws IOException {
+        Path cache = dir.resolve("cache");
+        Result first = run(dir.resolve("first"), "--cache-dir", cache.toString());
+        assertTrue(first.out().contains("source models: 2 trained, 0 loaded from the cache"), first.out());
+
+        Result second = run(dir.resolve("second"), "--cache-dir", cache.toString());
+        assertTrue(second.out().contains("source models: 0 trained, 2 loaded from the cache"), second.out());
+        assertEquals(reference, results(dir.resolve("second")), "a model loaded from disk gives the same results");
+
+        List<Path> zips;
+        try (Stream<Path> files = Files.list(cache)) {
+            zips = files.filter(p -> p.toString().endsWith(".zip")).sorted().toList();
+        }
+        assertEquals(2, zips.size(), "one entry per source model");
+        byte[] zip = Files.readAllBytes(zips.get(0));
+        Files.write(zips.get(0), java.util.Arrays.copyOf(zip, zip.length / 2));
+        Path properties = Path.of(zips.get(1).toString().replace(".zip", ".properties"));
+        Files.writeString(properties, Files.readString(properties).replace("transferlab-source-model-v1", "transferlab-source-model-v0"));
+
+        Result third = run(dir.resolve("third"), "--cache-dir", cache.toString());
+        assertTrue(third.err().contains("is unusable: its model zip has SHA-256"), third.err());
+        assertTrue(third.err().contains("is unusable: written by another version (transferlab-source-model-v0"), third.err());
+        assertTrue(third.out().contains("source models: 2 trained, 0 loaded from the cache"), third.out());
+        assertEquals(reference, results(dir.resolve("third")));
+        Result fourth = run(dir.resolve("fourth"), "--cache-dir", cache.toString());
+        assertTrue(fourth.out().contains("source models: 0 trained, 2 loaded from the cache"), "rebuilt entries are stored again");
     }
 
     @Test

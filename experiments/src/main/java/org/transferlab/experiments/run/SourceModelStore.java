@@ -1,0 +1,147 @@
+package org.transferlab.experiments.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.transfer.network.SourceModel;
+
+/**
+ * Trained source models on disk, so that a resumed run, another shard or another study with the same
+ * source reuses them. An entry is content-addressed: its key is the SHA-256 of everything that
+ * determines the model (the source domain's description and data checksums, its train share, the
+ * network, the seed, this format's version). It is a DL4J model zip plus a properties file with the
+ * zip's SHA-256 and the model's metrics; the properties file is written last, atomically, and marks
+ * the entry complete. An entry whose zip does not match its checksum, or does not load, is reported,
+ * deleted and retrained.
+ */
+public final class SourceModelStore {
+    static final String FORMAT = "transferlab-source-model-v1";
+    private static final String METRIC = "metric.";
+    private final Path directory;
+    private final Consumer<String> warnings;
+
+    /** @param directory where entries live; null disables the store */
+    public SourceModelStore(Path directory, Consumer<String> warnings) {
+        this.directory = directory;
+        this.warnings = warnings;
+    }
+
+    public static SourceModelStore disabled() {
+        return new SourceModelStore(null, message -> { });
+    }
+
+    /** The content address of the source model a cell needs. */
+    public static String key(Cell cell, Map<String, String> sourceProvenance) {
+        String description = FORMAT + "\n" + cell.source().canonical() + "\n" + cell.shares().source() + "\n"
+                + cell.network() + "\n" + cell.sourceSeed() + "\n" + new TreeMap<>(sourceProvenance);
+        return HexFormat.of().formatHex(sha256().digest(description.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The stored model, or empty when there is none (or it was corrupt, which is reported). */
+    public Optional<SourceModel> load(String key, Cell cell, List<String> classNames) {
+        if (directory == null || !Files.isRegularFile(properties(key))) {
+            return Optional.empty();
+        }
+        try {
+            Properties entry = new Properties();
+            try (InputStream in = Files.newInputStream(properties(key))) {
+                entry.load(in);
+            }
+            if (!FORMAT.equals(entry.getProperty("format"))) {
+                return corrupt(key, "written by another version (" + entry.getProperty("format") + ", expected " + FORMAT + ")");
+            }
+            String actual = fileSha256(zip(key));
+            if (!actual.equals(entry.getProperty("zip-sha256"))) {
+                return corrupt(key, "its model zip has SHA-256 " + actual + ", expected " + entry.getProperty("zip-sha256"));
+            }
+            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(zip(key).toFile(), false);
+            Map<String, Double> metrics = new TreeMap<>();
+            for (String name : entry.stringPropertyNames()) {
+                if (name.startsWith(METRIC)) {
+                    metrics.put(name.substring(METRIC.length()), Double.parseDouble(entry.getProperty(name)));
+                }
+            }
+            return Optional.of(new SourceModel(network, cell.network(), classNames, cell.sourceSeed(), metrics));
+        } catch (IOException | RuntimeException e) {
+            return corrupt(key, "it cannot be read (" + e + ")");
+        }
+    }
+
+    /** Stores a model; a failure to store is reported and otherwise ignored, since the model is in hand. */
+    public void save(String key, SourceModel model) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, key + ".zip" + AtomicFiles.TEMP_MARK, "");
+            try {
+                ModelSerializer.writeModel(model.copy(), temp.toFile(), false);
+                String sha = fileSha256(temp);
+                Files.move(temp, zip(key), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Properties entry = new Properties();
+                entry.setProperty("format", FORMAT);
+                entry.setProperty("zip-sha256", sha);
+                model.metrics().forEach((name, value) -> entry.setProperty(METRIC + name, Double.toString(value)));
+                StringWriter text = new StringWriter();
+                entry.store(text, "TransferLab source model");
+                AtomicFiles.write(properties(key), text.toString());
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            warnings.accept("warning: could not store the source model in " + directory + " (" + e + "); continuing without");
+        }
+    }
+
+    private Optional<SourceModel> corrupt(String key, String why) {
+        warnings.accept("warning: cached source model " + zip(key) + " is unusable: " + why + "; deleting it and retraining");
+        try {
+            Files.deleteIfExists(properties(key));
+            Files.deleteIfExists(zip(key));
+        } catch (IOException e) {
+            throw new TransferLabException(zip(key) + ": cannot delete the unusable cache entry (" + e + ")", e);
+        }
+        return Optional.empty();
+    }
+
+    private Path zip(String key) {
+        return directory.resolve(key + ".zip");
+    }
+
+    private Path properties(String key) {
+        return directory.resolve(key + ".properties");
+    }
+
+    private static String fileSha256(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
