@@ -46,7 +46,7 @@ public final class ReportWriter {
         ComparisonTable table = ComparisonTable.of(rows, metric);
         String figures = rows.isEmpty() ? "" : Plots.write(run.path(), table, metric);
         run.write("report.md", RunReport.markdown(config, rows, Grid.expand(config).size(), command,
-                Provenance.read(run.path()), figures));
+                Provenance.read(run.path()), figures, run.path()));
         return table;
     }
 }

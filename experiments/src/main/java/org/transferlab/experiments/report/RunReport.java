@@ -18,9 +18,10 @@ public final class RunReport {
      * @param command    the command that made the run, as typed
      * @param provenance the run's provenance rows (scope, key, value)
      * @param figures    Markdown that shows the run's plots
+     * @param runDirectory where the cells' learning curves are
      */
     public static String markdown(ExperimentConfig config, List<Map<String, String>> rows, int gridCells, String command,
-                                  List<Map<String, String>> provenance, String figures) {
+                                  List<Map<String, String>> provenance, String figures, java.nio.file.Path runDirectory) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(config.settings().name()).append("\n\n");
         if (!config.settings().description().isBlank()) {
@@ -50,6 +51,10 @@ public final class RunReport {
             out.append("\n## Figures\n\n").append(figures)
                     .append("\nEach figure is also in `plots/` as SVG; every cell's loss curves are in `curves/ID.png`.\n");
         }
+        out.append("\n## Cost\n\n")
+                .append("Does transfer save training? Mean over seeds; the source model's training is shared out over the ")
+                .append("cells that used it. Timings depend on the machine and on parallel workers; epochs do not.\n\n")
+                .append(CostTable.markdown(rows, runDirectory.resolve("curves")));
         out.append("\n## Strategy parameters\n\n");
         for (StrategyEntry strategy : config.strategies()) {
             out.append("- `").append(strategy.name()).append("`: ");

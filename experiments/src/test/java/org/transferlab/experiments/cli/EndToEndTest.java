@@ -93,6 +93,8 @@ class EndToEndTest {
         assertTrue(report.contains("### src → tgt"), report);
         assertTrue(report.contains("| 5/class | fine-tuning |"), report);
         assertTrue(report.contains("Δ vs target-only"), report);
+        assertTrue(report.contains("## Cost"), report);
+        assertTrue(report.lines().anyMatch(l -> l.startsWith("| src → tgt | 10/class | feature-extraction | ")), report);
         assertTrue(first.out().contains("| 10/class | target-only |"), "the table is printed too");
         assertTrue(Files.exists(dir.resolve("first/config.yaml")));
         try (Stream<Path> curves = Files.list(dir.resolve("first/curves"))) {
