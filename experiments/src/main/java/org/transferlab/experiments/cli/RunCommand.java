@@ -32,6 +32,10 @@ final class RunCommand implements Callable<Integer> {
             description = "cells run in parallel (default: one per core, each with one ND4J thread)")
     private Integer workers;
 
+    @Option(names = "--nd4j-threads", paramLabel = "N", defaultValue = "1",
+            description = "native threads per worker, capped so that workers x threads <= cores (default: 1, fastest on 2 cores)")
+    private int nd4jThreads;
+
     @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I (0-based) of N; merge the shards with 'merge'")
     private String shard;
 
@@ -70,6 +74,11 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new org.transferlab.core.TransferLabException("--workers must be at least 1, got " + threads);
         }
+        // Workers times ND4J threads must not exceed the cores: on 2 cores one ND4J thread per process beat
+        // two (shared/STACK.md), and two workers each spawning threads would oversubscribe them.
+        int nativeThreads = Math.max(1, Math.min(nd4jThreads, Runtime.getRuntime().availableProcessors() / threads));
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(nativeThreads);
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(nativeThreads);
         java.util.function.Consumer<String> progress = message -> {
             synchronized (stderr) {
                 stderr.println(message);
@@ -99,8 +108,9 @@ final class RunCommand implements Callable<Integer> {
         ComparisonTable table = ReportWriter.write(config, run, command, ClassificationMetrics.ACCURACY);
         stdout.println();
         stdout.println(table.markdown());
-        stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers; source models: %d trained, "
-                        + "%d loaded from the cache, %d reuses%n", outcome.cellsRun(), outcome.cellsSkipped(), seconds, threads,
+        stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers of %d ND4J threads; source models: "
+                        + "%d trained, %d loaded from the cache, %d reuses%n", outcome.cellsRun(), outcome.cellsSkipped(), seconds,
+                threads, nativeThreads,
                 outcome.sourceModelsTrained(), outcome.sourceModelsLoaded(), outcome.sourceModelsReused());
         stdout.println("results: " + run.path().resolve("results.csv"));
         stdout.println("report:  " + run.path().resolve("report.md"));
