@@ -3,6 +3,7 @@ package org.transferlab.transfer;
 import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.transfer.baseline.TargetOnly;
+import org.transferlab.transfer.head.TribuoHead;
 import org.transferlab.transfer.network.FeatureExtraction;
 import org.transferlab.transfer.network.FineTuning;
 
@@ -13,5 +14,6 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), TargetOnly.NAME, TargetOnly.class);
         StrategyBindings.strategy(binder(), FeatureExtraction.NAME, FeatureExtraction.class);
         StrategyBindings.strategy(binder(), FineTuning.NAME, FineTuning.class);
+        StrategyBindings.strategy(binder(), TribuoHead.NAME, TribuoHead.class);
     }
 }

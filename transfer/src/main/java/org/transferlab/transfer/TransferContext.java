@@ -2,8 +2,10 @@ package org.transferlab.transfer;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.transferlab.core.budget.LabelledSplit;
+import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.transfer.network.NetworkSpec;
@@ -25,10 +27,26 @@ public final class TransferContext {
     private final Supplier<SourceModel> source;
     private final long seed;
     private final TrainingLog log;
+    private final IntFunction<LabelledSplit> embeddedBudget;
 
+    /** A context whose budget embeddings are computed on request, without caching. */
     public TransferContext(String targetName, TaskType task, List<String> classNames, FeatureShape shape,
                            LabelledSplit budget, NetworkSpec network, Supplier<SourceModel> source, long seed,
                            TrainingLog log) {
+        this(targetName, task, classNames, shape, budget, network, source, seed, log, layer -> {
+            SourceModel model = source.get();
+            return new LabelledSplit(embedded(model, budget.train(), layer), embedded(model, budget.validation(), layer),
+                    budget.trainRows(), budget.validationRows());
+        });
+    }
+
+    /**
+     * @param embeddedBudget the budget in the source network's representation at a layer; the harness
+     *                       passes one that reuses the target's embeddings across cells
+     */
+    public TransferContext(String targetName, TaskType task, List<String> classNames, FeatureShape shape,
+                           LabelledSplit budget, NetworkSpec network, Supplier<SourceModel> source, long seed,
+                           TrainingLog log, IntFunction<LabelledSplit> embeddedBudget) {
         this.targetName = Objects.requireNonNull(targetName);
         this.task = Objects.requireNonNull(task);
         this.classNames = List.copyOf(classNames);
@@ -38,6 +56,18 @@ public final class TransferContext {
         this.source = Objects.requireNonNull(source);
         this.seed = seed;
         this.log = Objects.requireNonNull(log);
+        this.embeddedBudget = Objects.requireNonNull(embeddedBudget);
+    }
+
+    /** The label budget with each example replaced by the source network's activations at {@code layer}. */
+    public LabelledSplit embeddedBudget(int layer) {
+        return embeddedBudget.apply(layer);
+    }
+
+    /** {@code examples} with their features replaced by the source model's activations at {@code layer}. */
+    public static Examples embedded(SourceModel model, Examples examples, int layer) {
+        SourceModel.Embedding embedding = model.embed(examples, layer);
+        return Examples.classified(embedding.values(), embedding.width(), examples.classes());
     }
 
     public String targetName() {

@@ -67,13 +67,19 @@ class StrategyContractTest {
                 String text = components[i].getAnnotation(Default.class).value();
                 Class<?> type = components[i].getType();
                 values[i] = type == int.class ? Integer.parseInt(text) : type == double.class ? Double.parseDouble(text)
-                        : type == long.class ? Long.parseLong(text) : type == boolean.class ? Boolean.parseBoolean(text) : text;
+                        : type == long.class ? Long.parseLong(text) : type == boolean.class ? Boolean.parseBoolean(text)
+                        : type.isEnum() ? enumConstant(type, text) : text;
             }
             P parameters = (P) strategy.parametersType().getDeclaredConstructors()[0].newInstance(values);
             return SealedTestAccess.sealed("contract test", () -> strategy.fit(parameters, context));
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("strategy parameters must be constructible from their defaults", e);
         }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String text) {
+        return Enum.valueOf((Class) type, text.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
     @ParameterizedTest
@@ -141,7 +147,7 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("feature-extraction", "fine-tuning", "target-only"), List.copyOf(registry.names()));
+        assertEquals(List.of("feature-extraction", "fine-tuning", "target-only", "tribuo-head"), List.copyOf(registry.names()));
     }
 
     /** A strategy that tries to look at the target's test partition while fitting. */

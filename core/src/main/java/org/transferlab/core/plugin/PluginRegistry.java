@@ -23,7 +23,8 @@ public final class PluginRegistry<T> {
     public T get(String name) {
         T plugin = byName.get(name);
         if (plugin == null) {
-            throw new TransferLabException("unknown " + kind + " '" + name + "'; known " + kind + "s: "
+            String plural = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+            throw new TransferLabException("unknown " + kind + " '" + name + "'; known " + plural + ": "
                     + String.join(", ", byName.keySet()));
         }
         return plugin;

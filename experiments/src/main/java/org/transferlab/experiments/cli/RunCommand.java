@@ -109,9 +109,9 @@ final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.println(table.markdown());
         stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers of %d ND4J threads; source models: "
-                        + "%d trained, %d loaded from the cache, %d reuses%n", outcome.cellsRun(), outcome.cellsSkipped(), seconds,
-                threads, nativeThreads,
-                outcome.sourceModelsTrained(), outcome.sourceModelsLoaded(), outcome.sourceModelsReused());
+                        + "%d trained, %d loaded from the cache, %d reuses; target embeddings: %d computed, %d reuses%n",
+                outcome.cellsRun(), outcome.cellsSkipped(), seconds, threads, nativeThreads, outcome.sourceModelsTrained(),
+                outcome.sourceModelsLoaded(), outcome.sourceModelsReused(), outcome.embeddingsComputed(), outcome.embeddingsReused());
         stdout.println("results: " + run.path().resolve("results.csv"));
         stdout.println("report:  " + run.path().resolve("report.md"));
         return 0;

@@ -15,11 +15,12 @@ import java.util.Map;
  * @param sourceSeconds     seconds spent training the source model in this cell (0 when reused)
  * @param fitSeconds        seconds the strategy's fit took
  * @param evalSeconds       seconds the test evaluation took
+ * @param provenance        Tribuo's provenance of the cell's model, if it has one; empty otherwise
  */
 public record ResultRow(Cell cell, Record parameters, int candidates, String selectedBy, int trainSize, int validationSize, int testSize, Map<String, Double> metrics,
                         int bestEpoch, int epochsRun, double trainLoss, double validationLoss,
                         double validationAccuracy, Map<String, Double> sourceMetrics, boolean sourceTrained,
-                        double sourceSeconds, double fitSeconds, double evalSeconds) {
+                        double sourceSeconds, double fitSeconds, double evalSeconds, String provenance) {
     public double metric(String name) {
         Double value = metrics.get(name);
         if (value == null) {

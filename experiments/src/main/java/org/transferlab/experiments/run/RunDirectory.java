@@ -30,6 +30,7 @@ public final class RunDirectory {
     static final String CELLS = "cells";
     static final String CURVES = "curves";
     private static final String DONE = ".done";
+    private static final String TRIBUO_PROVENANCE = ".tribuo.txt";
 
     private final Path dir;
     private final boolean createdNow;
@@ -109,10 +110,16 @@ public final class RunDirectory {
         return ids;
     }
 
-    /** Commits a finished cell: its curve and its row, then the marker that makes it count. */
-    public void commitCell(String id, Map<String, String> row, String curveCsv) {
+    /**
+     * Commits a finished cell: its curve, the provenance of its Tribuo model (if any, as
+     * {@code cells/ID.tribuo.txt}) and its row, then the marker that makes it count.
+     */
+    public void commitCell(String id, Map<String, String> row, String curveCsv, String modelProvenance) {
         try {
             AtomicFiles.write(dir.resolve(CURVES).resolve(id + ".csv"), curveCsv);
+            if (!modelProvenance.isEmpty()) {
+                AtomicFiles.write(dir.resolve(CELLS).resolve(id + TRIBUO_PROVENANCE), modelProvenance);
+            }
             StringWriter csv = new StringWriter();
             ResultsCsv.write(List.of(row), csv);
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + ".csv"), csv.toString());
@@ -134,7 +141,8 @@ public final class RunDirectory {
     /** Copies a finished cell's committed files from another run directory (merge); the marker last. */
     public void adoptCell(RunDirectory from, String id) {
         try {
-            for (Path file : List.of(from.dir.resolve(CURVES).resolve(id + ".csv"), from.dir.resolve(CELLS).resolve(id + ".csv"),
+            for (Path file : List.of(from.dir.resolve(CURVES).resolve(id + ".csv"),
+                    from.dir.resolve(CELLS).resolve(id + TRIBUO_PROVENANCE), from.dir.resolve(CELLS).resolve(id + ".csv"),
                     from.dir.resolve(CELLS).resolve(id + DONE))) {
                 if (Files.exists(file)) {
                     AtomicFiles.write(dir.resolve(from.dir.relativize(file)), Files.readAllBytes(file));

@@ -47,7 +47,7 @@ public final class StudyRunner {
 
     /** What one invocation did: cells run and skipped, source models trained, loaded from the store, reused. */
     public record Outcome(int cellsRun, int cellsSkipped, int sourceModelsTrained, int sourceModelsLoaded,
-                          int sourceModelsReused) {
+                          int sourceModelsReused, int embeddingsComputed, int embeddingsReused) {
     }
 
     public StudyRunner(Path dataDirectory, Consumer<String> progress) {
@@ -93,6 +93,7 @@ public final class StudyRunner {
         }
         BudgetSampler sampler = new BudgetSampler(study.config().budgets().validationFraction());
         SourceModelCache sources = new SourceModelCache();
+        EmbeddingCache embeddings = new EmbeddingCache();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -106,8 +107,8 @@ public final class StudyRunner {
                     }
                     try {
                         CurveBuffer curve = new CurveBuffer();
-                        ResultRow row = runCell(cell, study.domains(), sampler, sources, curve, run);
-                        run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv());
+                        ResultRow row = runCell(cell, study.domains(), sampler, sources, embeddings, curve, run);
+                        run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv(), row.provenance());
                         report(done.incrementAndGet(), todo.size(), start, cell, row);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
@@ -124,7 +125,8 @@ public final class StudyRunner {
             throw failure.get();
         }
         int loaded = (int) todo.stream().map(Cell::sourceSeed).distinct().filter(loadedFromStore::contains).count();
-        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained() - loaded, loaded, sources.reused());
+        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained() - loaded, loaded, sources.reused(),
+                embeddings.computed(), embeddings.reused());
     }
 
     private synchronized void report(int done, int total, long startNanos, Cell cell, ResultRow row) {
@@ -135,19 +137,27 @@ public final class StudyRunner {
     }
 
     private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
-                              CurveBuffer curve, RunDirectory run) {
+                              EmbeddingCache embeddings, CurveBuffer curve, RunDirectory run) {
         Domain source = domains.get(key(cell.source(), cell.shares().source()));
         Domain target = target(domains, cell);
         LabelledSplit budget = sampler.draw(target, cell.budget(), cell.sampleSeed());
         AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
+        java.util.function.Supplier<SourceModel> sourceModel = () -> {
+            if (used.get() == null) {
+                used.set(sources.get(cell.sourceSeed(), () -> trainSource(source, cell, run)));
+            }
+            return used.get().model();
+        };
+        java.util.function.IntFunction<LabelledSplit> embeddedBudget = layer -> {
+            Examples all = embeddings.get(cell.sourceSeed() + "/" + key(cell.target(), cell.shares().target()) + "/" + layer,
+                    () -> TransferContext.embedded(sourceModel.get(), target.train(), layer));
+            return new LabelledSplit(all.subset(budget.trainRows()), all.subset(budget.validationRows()),
+                    budget.trainRows(), budget.validationRows());
+        };
         long start = System.nanoTime();
         Selection chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
-                target.shape(), budget, cell.network(), () -> {
-                    if (used.get() == null) {
-                        used.set(sources.get(cell.sourceSeed(), () -> trainSource(source, cell, run)));
-                    }
-                    return used.get().model();
-                }, cell.fitSeed(), candidate == null ? curve : prefixed(curve, candidate)));
+                target.shape(), budget, cell.network(), sourceModel, cell.fitSeed(),
+                candidate == null ? curve : prefixed(curve, candidate), embeddedBudget));
         Fitted fitted = chosen.fitted();
         double sourceSeconds = used.get() == null ? 0 : used.get().seconds();
         double fitSeconds = (System.nanoTime() - start) / 1e9 - sourceSeconds;
@@ -164,7 +174,7 @@ public final class StudyRunner {
                 fitted.summary().validationLoss(), fitted.summary().validationAccuracy(),
                 lookup == null ? Map.of() : lookup.model().metrics(),
                 lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed()), sourceSeconds,
-                fitSeconds, evalSeconds);
+                fitSeconds, evalSeconds, fitted.provenance());
     }
 
     /** The fitted candidate a cell keeps, and why. */

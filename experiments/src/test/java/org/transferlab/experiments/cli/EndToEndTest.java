@@ -184,6 +184,27 @@ class EndToEndTest {
     }
 
     @Test
+    void aTribuoHeadReusesTheTargetEmbeddingsAndKeepsItsModelProvenance() throws IOException {
+        Path config = config("tribuo.yaml", SYNTHETIC
+                .replace("  feature-extraction: {max-epochs: 4, patience: 2}\n", "  tribuo-head: {classifier: logistic}\n")
+                .replace("  fine-tuning: {max-epochs: 4, patience: 2, learning-rate: 0.01}\n", ""));
+        Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString(),
+                "--no-cache", "--workers", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("target embeddings: 2 computed, 2 reuses"), "one per source model, reused across budgets: "
+                + result.out());
+        List<CSVRecord> rows = rows(dir.resolve("run/results.csv"));
+        for (CSVRecord row : rows) {
+            Path provenance = dir.resolve("run/cells/" + row.get("cell_id") + ".tribuo.txt");
+            if (row.get("strategy").equals("tribuo-head")) {
+                assertTrue(Files.readString(provenance).contains("LibLinearClassificationTrainer"), provenance.toString());
+            } else {
+                assertFalse(Files.exists(provenance), "no Tribuo model, no Tribuo provenance");
+            }
+        }
+    }
+
+    @Test
     void validateChecksWithoutWritingAnything() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
         Result result = cli("validate", config.toString(), "--data-dir", dir.toString());
@@ -207,7 +228,7 @@ class EndToEndTest {
         Path config = config("unknown.yaml", SYNTHETIC.replace("  fine-tuning: {max", "  fine-tunning: {max"));
         Result result = cli("validate", config.toString());
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategys: feature-extraction, fine-tuning, target-only"),
+        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: feature-extraction, fine-tuning, target-only, tribuo-head"),
                 result.err());
     }
 

@@ -132,7 +132,7 @@ class ConfigLoaderTest {
     void anUnknownStrategyOrLoaderListsTheKnownNames() {
         ConfigException e = error(VALID.replace("  target-only: {}", "  target-onyl: {}"));
         assertEquals("study.yaml:18: key 'strategies.target-onyl': unknown strategy 'target-onyl'; "
-                + "known strategys: feature-extraction, fine-tuning, target-only", e.getMessage());
+                + "known strategies: feature-extraction, fine-tuning, target-only, tribuo-head", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
                 + "known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.transferlab.core.data.Examples;
 
 /**
  * A network trained on a source domain, shared by every cell that transfers from it. Strategies get
@@ -22,6 +23,7 @@ public final class SourceModel {
     private final List<String> classNames;
     private final long seed;
     private final Map<String, Double> metrics;
+    private static final int EMBED_BATCH = 1024;
 
     /**
      * @param metrics how the source model did on its own held-out data (for example {@code source_val_accuracy})
@@ -41,6 +43,38 @@ public final class SourceModel {
         MultiLayerNetwork copy = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
         copy.init(parameters.dup(), false);
         return copy;
+    }
+
+    /**
+     * The activations of layer {@code layer} (0-based, as in {@link NetworkSpec#lastHiddenLayer()})
+     * for every example, row-major: the source network's representation of them. Only the features
+     * are read.
+     */
+    public Embedding embed(Examples examples, int layer) {
+        if (layer < 0 || layer > spec.lastHiddenLayer()) {
+            throw new IllegalArgumentException("layer " + layer + " is not a hidden layer of the source network (0.."
+                    + spec.lastHiddenLayer() + ")");
+        }
+        // A network holds its last activations, so concurrent callers each need their own.
+        MultiLayerNetwork network = copy();
+        float[] values = null;
+        int width = 0;
+        for (int start = 0; start < examples.size(); start += EMBED_BATCH) {
+            int[] rows = java.util.stream.IntStream.range(start, Math.min(examples.size(), start + EMBED_BATCH)).toArray();
+            INDArray activations = network.feedForwardToLayer(layer, Batches.features(examples.subset(rows)), false).get(layer + 1);
+            INDArray flat = activations.reshape('c', rows.length, activations.length() / rows.length);
+            if (values == null) {
+                width = (int) flat.size(1);
+                values = new float[examples.size() * width];
+            }
+            float[] batch = flat.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+            System.arraycopy(batch, 0, values, start * width, batch.length);
+        }
+        return new Embedding(values == null ? new float[0] : values, Math.max(width, 1));
+    }
+
+    /** Row-major embeddings of some examples: {@code values.length / width} rows of {@code width}. */
+    public record Embedding(float[] values, int width) {
     }
 
     public NetworkSpec spec() {
