@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "transferlab", mixinStandardHelpOptions = true, version = "TransferLab 0.1.0",
         description = "Runs transfer-learning studies from experiment config files.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, MergeCommand.class,
-            ListCommand.class})
+            ListCommand.class, DataCommand.class})
 public final class TransferLabCommand implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int INTERNAL_ERROR = 1;
@@ -19,7 +19,7 @@ public final class TransferLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, report, merge or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, report, merge, list or data");
     }
 
     public static void main(String[] args) {

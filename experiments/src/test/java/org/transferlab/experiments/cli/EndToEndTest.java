@@ -205,6 +205,23 @@ class EndToEndTest {
     }
 
     @Test
+    void dataFetchCopiesAVerifiedDataSetIntoTheDataDirectory() throws IOException {
+        Path data = dir.resolve("data");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Result result = cli("data", "fetch", "fashion-mnist", "--data-dir", data.toString());
+            assertEquals(0, result.exitCode(), result.err());
+            assertTrue(result.out().contains("fashion-mnist: " + data.resolve("fashion-mnist")), result.out());
+        }
+        for (String file : List.of(FashionMnistFiles.TRAIN_IMAGES, FashionMnistFiles.TRAIN_LABELS,
+                FashionMnistFiles.TEST_IMAGES, FashionMnistFiles.TEST_LABELS)) {
+            assertTrue(Files.size(data.resolve("fashion-mnist").resolve(file)) > 0, file);
+        }
+        Result unknown = cli("data", "fetch", "imagenet");
+        assertEquals(TransferLabCommand.USER_ERROR, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown data set 'imagenet'; known data sets: fashion-mnist"), unknown.err());
+    }
+
+    @Test
     void validateChecksWithoutWritingAnything() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
         Result result = cli("validate", config.toString(), "--data-dir", dir.toString());
@@ -279,7 +296,7 @@ class EndToEndTest {
     void noCommandIsAUsageError() {
         Result result = cli();
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("name a command: run, validate, report, merge or list"), result.err());
+        assertTrue(result.err().contains("name a command: run, validate, report, merge, list or data"), result.err());
     }
 
     @Test

@@ -1,0 +1,83 @@
+package org.transferlab.experiments.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.core.loader.fashion.FashionMnistFiles;
+import org.transferlab.core.loader.fashion.IdxFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Data set management: {@code data fetch NAME} puts a data set into the data directory, verified. */
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Manages the data sets TransferLab reads.",
+        subcommands = {DataCommand.Fetch.class})
+final class DataCommand implements Runnable {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: fetch");
+    }
+
+    /** The data sets that can be fetched, and how. */
+    private static final Map<String, Function<Path, Path>> FETCHERS = Map.of(
+            "fashion-mnist", Fetch::fashionMnist);
+
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Copies a data set into the data directory from its Debian package, or downloads it from its "
+                    + "published location, and verifies its checksums.")
+    static final class Fetch implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "the data set: fashion-mnist")
+        private String name;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default: $TRANSFERLAB_DATA, else data/)")
+        private Path dataDir;
+
+        @Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Function<Path, Path> fetcher = FETCHERS.get(name);
+            if (fetcher == null) {
+                throw new TransferLabException("unknown data set '" + name + "'; known data sets: "
+                        + String.join(", ", FETCHERS.keySet().stream().sorted().toList()));
+            }
+            String fromEnvironment = System.getenv("TRANSFERLAB_DATA");
+            Path directory = dataDir != null ? dataDir
+                    : Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "data");
+            spec.commandLine().getOut().println(name + ": " + fetcher.apply(directory));
+            return 0;
+        }
+
+        /** Finds the files (data directory, Debian package, download), copies them in and checks every checksum. */
+        static Path fashionMnist(Path dataDirectory) {
+            FashionMnistFiles files = FashionMnistFiles.standard();
+            Path found = files.locate(dataDirectory);
+            Path target = dataDirectory.resolve("fashion-mnist");
+            try {
+                Files.createDirectories(target);
+                for (String file : List.of(FashionMnistFiles.TRAIN_IMAGES, FashionMnistFiles.TRAIN_LABELS,
+                        FashionMnistFiles.TEST_IMAGES, FashionMnistFiles.TEST_LABELS)) {
+                    if (!found.equals(target)) {
+                        Files.copy(found.resolve(file), target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    IdxFile.Content content = file.contains("images") ? IdxFile.readImages(target.resolve(file))
+                            : IdxFile.readLabels(target.resolve(file));
+                    files.verify(target.resolve(file), content.sha256());
+                }
+            } catch (java.io.IOException e) {
+                throw new TransferLabException(target + ": cannot copy Fashion-MNIST there (" + e + ")", e);
+            }
+            return target;
+        }
+    }
+}
