@@ -125,6 +125,18 @@ class RunLifecycleTest {
     }
 
     @Test
+    void aFreshJvmGivesTheSameResults() throws Exception {
+        Path out = dir.resolve("fresh-jvm");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TransferLabCommand.class.getName(), "run", config.toString(),
+                "--out", out.toString(), "--data-dir", shared.toString(), "--workers", "2", "--no-cache")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("fresh.log").toFile()).start();
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the run finishes");
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("fresh.log")));
+        assertEquals(reference, results(out));
+    }
+
+    @Test
     void aChangedConfigIsRefusedUnlessAskedFor() throws IOException {
         Path out = dir.resolve("run");
         run(out);
