@@ -87,7 +87,7 @@ class StrategyContractTest {
     void fitsPredictsValidClassesAndBeatsChance(String name) {
         TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
         List<String> phases = new ArrayList<>();
-        Fitted fitted = fitWithDefaults(strategy, context(TARGET, 9, (phase, epoch, t, v, a) -> phases.add(phase)));
+        Fitted fitted = fitWithDefaults(strategy, context(TARGET, 9, (phase, epoch, t, ta, v, a) -> phases.add(phase)));
         Examples test = TARGET.test().open();
         int[] predicted = fitted.predictor().predictClasses(test);
         int correct = 0;

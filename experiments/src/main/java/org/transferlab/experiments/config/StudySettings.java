@@ -10,19 +10,25 @@ import org.transferlab.core.plugin.Default;
  * @param seed        base seed: every random draw of the study derives from it (default 1)
  * @param seeds       how many times each cell is repeated with derived seeds (default 3)
  * @param dataDir     where data sets live; empty for the command line's or the default (data/)
+ * @param overfitGap  a cell is flagged as overfit when its training accuracy exceeds its validation accuracy
+ *                    by more than this, at the kept epoch (default 0.15)
  */
 public record StudySettings(
         String name,
         @Default("") String description,
         @Default("1") long seed,
         @Default("3") int seeds,
-        @Default("") String dataDir) {
+        @Default("") String dataDir,
+        @Default("0.15") double overfitGap) {
     public StudySettings {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name '" + name + "' must be letters, digits, '.', '_' or '-'");
         }
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+        }
+        if (!(overfitGap >= 0 && overfitGap <= 1)) {
+            throw new IllegalArgumentException("overfit-gap must be in [0, 1], got " + overfitGap);
         }
         if (seeds > 1000) {
             throw new IllegalArgumentException("seeds must be at most 1000, got " + seeds);

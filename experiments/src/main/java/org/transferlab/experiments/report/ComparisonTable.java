@@ -26,9 +26,10 @@ public final class ComparisonTable {
      * @param pValueT     paired t-test p-value, two-sided
      * @param pValueW     Wilcoxon signed-rank p-value, two-sided
      * @param pValueHolm  the t-test p-value, Holm-corrected across the table's comparisons
+     * @param overfitting the mean train-validation accuracy gap and how many seeds were flagged overfit
      */
     public record Line(String pair, String budget, String strategy, Interval value, double sd, Interval delta,
-                       Double pValueT, Double pValueW, Double pValueHolm) {
+                       Double pValueT, Double pValueW, Double pValueHolm, Overfitting overfitting) {
         public boolean negativeTransfer() {
             return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() < 0;
         }
@@ -45,6 +46,16 @@ public final class ComparisonTable {
         }
     }
 
+    /** Mean train-validation accuracy gap over the seeds that have one, and how many of them overfit. */
+    public record Overfitting(double meanGap, int flagged, int judged) {
+        static Overfitting of(List<Map<String, String>> rows) {
+            List<Double> gaps = rows.stream().map(r -> r.getOrDefault("gap", "NaN")).map(Double::parseDouble)
+                    .filter(g -> !g.isNaN()).toList();
+            int flagged = (int) rows.stream().filter(r -> "true".equals(r.get("overfit"))).count();
+            return new Overfitting(gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), flagged, gaps.size());
+        }
+    }
+
     private ComparisonTable(String metric, List<Line> lines) {
         this.metric = metric;
         this.lines = List.copyOf(lines);
@@ -53,12 +64,15 @@ public final class ComparisonTable {
     /** Builds the table from results rows ({@code results.csv} columns). */
     public static ComparisonTable of(List<Map<String, String>> rows, String metric) {
         Map<String, Map<String, Map<String, Map<String, Double>>>> grouped = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> rowsByLine = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {
             String budget = row.get("budget") + ("per-class".equals(row.get("budget_kind")) ? "/class" : " total");
-            grouped.computeIfAbsent(row.get("source") + " → " + row.get("target"), k -> new LinkedHashMap<>())
+            String pair = row.get("source") + " → " + row.get("target");
+            grouped.computeIfAbsent(pair, k -> new LinkedHashMap<>())
                     .computeIfAbsent(budget, k -> new LinkedHashMap<>())
                     .computeIfAbsent(row.get("strategy"), k -> new LinkedHashMap<>())
                     .put(row.get("seed"), Double.parseDouble(row.get(metric)));
+            rowsByLine.computeIfAbsent(pair + "|" + budget + "|" + row.get("strategy"), k -> new ArrayList<>()).add(row);
         }
         List<Line> lines = new ArrayList<>();
         List<Integer> compared = new ArrayList<>();
@@ -69,8 +83,9 @@ public final class ComparisonTable {
                 List<Double> values = new ArrayList<>(bySeed.values());
                 Interval value = Interval.of(values);
                 double sd = standardDeviation(values);
+                Overfitting overfitting = Overfitting.of(rowsByLine.get(pair + "|" + budget + "|" + strategy));
                 if (baseline == null || strategy.equals(TargetOnly.NAME)) {
-                    lines.add(new Line(pair, budget, strategy, value, sd, null, null, null, null));
+                    lines.add(new Line(pair, budget, strategy, value, sd, null, null, null, null, overfitting));
                     return;
                 }
                 List<String> seeds = bySeed.keySet().stream().filter(baseline::containsKey).toList();
@@ -84,14 +99,14 @@ public final class ComparisonTable {
                 compared.add(lines.size());
                 pValues.add(pT);
                 lines.add(new Line(pair, budget, strategy, value, sd, Interval.of(differences), pT,
-                        PairedTests.wilcoxon(a, b), null));
+                        PairedTests.wilcoxon(a, b), null, overfitting));
             });
         }));
         double[] adjusted = PairedTests.holm(pValues.stream().mapToDouble(Double::doubleValue).toArray());
         for (int i = 0; i < compared.size(); i++) {
             Line line = lines.get(compared.get(i));
             lines.set(compared.get(i), new Line(line.pair(), line.budget(), line.strategy(), line.value(), line.sd(),
-                    line.delta(), line.pValueT(), line.pValueW(), adjusted[i]));
+                    line.delta(), line.pValueT(), line.pValueW(), adjusted[i], line.overfitting()));
         }
         return new ComparisonTable(metric, lines);
     }
@@ -109,8 +124,9 @@ public final class ComparisonTable {
                 currentPair = line.pair();
                 out.append(out.length() == 0 ? "" : "\n").append("### ").append(currentPair).append("\n\n")
                         .append("| budget | strategy | ").append(metric)
-                        .append(" | sd | 95% CI | Δ vs target-only | 95% CI of Δ | p (t) | p (Wilcoxon) | p (Holm) | verdict | seeds |\n")
-                        .append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---|---:|\n");
+                        .append(" | sd | 95% CI | Δ vs target-only | 95% CI of Δ | p (t) | p (Wilcoxon) | p (Holm) | verdict | seeds ")
+                        .append("| train−val gap | overfit |\n")
+                        .append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---|---:|---:|---:|\n");
             }
             out.append("| ").append(line.budget())
                     .append(" | ").append(line.strategy())
@@ -124,6 +140,9 @@ public final class ComparisonTable {
                     .append(" | ").append(p(line.pValueHolm()))
                     .append(" | ").append(line.verdict())
                     .append(" | ").append(line.value().n())
+                    .append(" | ").append(Double.isNaN(line.overfitting().meanGap()) ? "n/a" : signed(line.overfitting().meanGap()))
+                    .append(" | ").append(line.overfitting().judged() == 0 ? "n/a"
+                            : line.overfitting().flagged() + " of " + line.overfitting().judged())
                     .append(" |\n");
         }
         return out.toString();

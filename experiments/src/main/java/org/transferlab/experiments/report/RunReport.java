@@ -45,7 +45,9 @@ public final class RunReport {
                 .append("Mean and standard deviation over seeds, with a 95% Student-t interval. Δ is the paired difference from ")
                 .append("`target-only` on the same target labels and seeds, tested with a paired t-test and a Wilcoxon ")
                 .append("signed-rank test; \"p (Holm)\" is the t-test's p-value corrected across every comparison in this table. ")
-                .append("A strategy significantly worse than `target-only` is flagged as negative transfer.\n\n")
+                .append("A strategy significantly worse than `target-only` is flagged as negative transfer. ")
+                .append("The train−val gap is training minus validation accuracy at the kept epoch; a seed counts as ")
+                .append("overfit when it exceeds ").append(config.settings().overfitGap()).append(" (`overfit-gap`).\n\n")
                 .append(ComparisonTable.of(rows, ClassificationMetrics.ACCURACY).markdown());
         if (!figures.isEmpty()) {
             out.append("\n## Figures\n\n").append(figures)

@@ -13,16 +13,17 @@ public final class CurveBuffer implements TrainingLog {
     private final List<Object[]> rows = new ArrayList<>();
 
     @Override
-    public synchronized void epoch(String phase, int epoch, double trainLoss, double validationLoss, double validationAccuracy) {
-        rows.add(new Object[] {phase, epoch, ResultsCsv.number(trainLoss), ResultsCsv.number(validationLoss),
-            ResultsCsv.number(validationAccuracy)});
+    public synchronized void epoch(String phase, int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                                   double validationAccuracy) {
+        rows.add(new Object[] {phase, epoch, ResultsCsv.number(trainLoss), ResultsCsv.number(trainAccuracy),
+            ResultsCsv.number(validationLoss), ResultsCsv.number(validationAccuracy)});
     }
 
-    /** The curve as CSV: phase, epoch, train_loss, val_loss, val_accuracy. */
+    /** The curve as CSV: phase, epoch, train_loss, train_accuracy, val_loss, val_accuracy. */
     public synchronized String csv() {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("phase", "epoch", "train_loss", "val_loss", "val_accuracy").setRecordSeparator('\n').get())) {
+                .setHeader("phase", "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy").setRecordSeparator('\n').get())) {
             for (Object[] row : rows) {
                 printer.printRecord(row);
             }

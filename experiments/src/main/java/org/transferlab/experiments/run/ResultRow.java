@@ -1,6 +1,7 @@
 package org.transferlab.experiments.run;
 
 import java.util.Map;
+import org.transferlab.transfer.FitSummary;
 
 /**
  * One cell's result: what it was, what it scored on the target's test partition, how it was fitted,
@@ -10,6 +11,9 @@ import java.util.Map;
  * @param candidates        how many parameter candidates were fitted
  * @param selectedBy        how the candidate was chosen
  * @param metrics           test metrics by column name ({@code accuracy}, {@code macro_f1})
+ * @param fit               the kept epoch, its losses and accuracies on train and validation
+ * @param overfit           "true" when the train-validation accuracy gap exceeds the study's threshold, "false",
+ *                          or "n/a" without validation data
  * @param sourceMetrics     the source model's own held-out metrics; empty for strategies without one
  * @param sourceTrained     whether this cell trained its source model (false: reused, or none used)
  * @param sourceSeconds     seconds spent training the source model in this cell (0 when reused)
@@ -17,10 +21,10 @@ import java.util.Map;
  * @param evalSeconds       seconds the test evaluation took
  * @param provenance        Tribuo's provenance of the cell's model, if it has one; empty otherwise
  */
-public record ResultRow(Cell cell, Record parameters, int candidates, String selectedBy, int trainSize, int validationSize, int testSize, Map<String, Double> metrics,
-                        int bestEpoch, int epochsRun, double trainLoss, double validationLoss,
-                        double validationAccuracy, Map<String, Double> sourceMetrics, boolean sourceTrained,
-                        double sourceSeconds, double fitSeconds, double evalSeconds, String provenance) {
+public record ResultRow(Cell cell, Record parameters, int candidates, String selectedBy, int trainSize,
+                        int validationSize, int testSize, Map<String, Double> metrics, FitSummary fit, String overfit,
+                        Map<String, Double> sourceMetrics, boolean sourceTrained, double sourceSeconds, double fitSeconds,
+                        double evalSeconds, String provenance) {
     public double metric(String name) {
         Double value = metrics.get(name);
         if (value == null) {

@@ -107,7 +107,8 @@ public final class StudyRunner {
                     }
                     try {
                         CurveBuffer curve = new CurveBuffer();
-                        ResultRow row = runCell(cell, study.domains(), sampler, sources, embeddings, curve, run);
+                        ResultRow row = runCell(cell, study.domains(), sampler, sources, embeddings, curve, run,
+                                study.config().settings().overfitGap());
                         run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv(), row.provenance());
                         report(done.incrementAndGet(), todo.size(), start, cell, row);
                     } catch (RuntimeException e) {
@@ -137,7 +138,7 @@ public final class StudyRunner {
     }
 
     private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
-                              EmbeddingCache embeddings, CurveBuffer curve, RunDirectory run) {
+                              EmbeddingCache embeddings, CurveBuffer curve, RunDirectory run, double overfitGap) {
         Domain source = domains.get(key(cell.source(), cell.shares().source()));
         Domain target = target(domains, cell);
         LabelledSplit budget = sampler.draw(target, cell.budget(), cell.sampleSeed());
@@ -170,11 +171,15 @@ public final class StudyRunner {
         SourceModelCache.Lookup lookup = used.get();
         return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
                 budget.train().size(), budget.validation().size(), test.size(), metrics,
-                fitted.summary().bestEpoch(), fitted.summary().epochsRun(), fitted.summary().trainLoss(),
-                fitted.summary().validationLoss(), fitted.summary().validationAccuracy(),
+                fitted.summary(), overfit(fitted.summary(), overfitGap),
                 lookup == null ? Map.of() : lookup.model().metrics(),
                 lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed()), sourceSeconds,
                 fitSeconds, evalSeconds, fitted.provenance());
+    }
+
+    private static String overfit(org.transferlab.transfer.FitSummary fit, double threshold) {
+        double gap = fit.gap();
+        return Double.isNaN(gap) ? "n/a" : Boolean.toString(gap > threshold);
     }
 
     /** The fitted candidate a cell keeps, and why. */
@@ -226,8 +231,8 @@ public final class StudyRunner {
     }
 
     private static org.transferlab.transfer.TrainingLog prefixed(CurveBuffer curve, String candidate) {
-        return (phase, epoch, trainLoss, validationLoss, validationAccuracy) ->
-                curve.epoch(candidate + " " + phase, epoch, trainLoss, validationLoss, validationAccuracy);
+        return (phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy) ->
+                curve.epoch(candidate + " " + phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
     }
 
     private SourceModel trainSource(Domain source, Cell cell, RunDirectory run) {

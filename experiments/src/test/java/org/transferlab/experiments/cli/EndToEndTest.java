@@ -75,10 +75,13 @@ class EndToEndTest {
         List<CSVRecord> rows = rows(dir.resolve("first/results.csv"));
         assertEquals(12, rows.size(), "1 pair x 3 strategies x 2 budgets x 2 seeds");
         for (String column : List.of("source", "target", "strategy", "budget", "seed", "accuracy", "macro_f1", "fit_s",
-                "best_epoch", "sample_seed")) {
+                "best_epoch", "sample_seed", "train_accuracy", "val_accuracy", "gap", "overfit")) {
             assertTrue(rows.get(0).isMapped(column), "results.csv lacks column " + column);
         }
         for (CSVRecord row : rows) {
+            double gap = Double.parseDouble(row.get("train_accuracy")) - Double.parseDouble(row.get("val_accuracy"));
+            assertEquals(gap, Double.parseDouble(row.get("gap")), 1e-12);
+            assertEquals(Boolean.toString(gap > 0.15), row.get("overfit"), "the default overfit-gap is 0.15");
             double accuracy = Double.parseDouble(row.get("accuracy"));
             assertTrue(accuracy >= 0 && accuracy <= 1.0, "accuracy " + accuracy + " in " + row);
         }
@@ -94,6 +97,7 @@ class EndToEndTest {
         assertTrue(report.contains("| 5/class | fine-tuning |"), report);
         assertTrue(report.contains("Δ vs target-only"), report);
         assertTrue(report.contains("## Cost"), report);
+        assertTrue(report.contains("| train−val gap | overfit |"), report);
         assertTrue(report.lines().anyMatch(l -> l.startsWith("| src → tgt | 10/class | feature-extraction | ")), report);
         assertTrue(first.out().contains("| 10/class | target-only |"), "the table is printed too");
         assertTrue(Files.exists(dir.resolve("first/config.yaml")));

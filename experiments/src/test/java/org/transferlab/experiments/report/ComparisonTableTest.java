@@ -43,5 +43,23 @@ class ComparisonTableTest {
         assertFalse(neutral.negativeTransfer() || neutral.positiveTransfer());
         assertTrue(table.markdown().contains("**worse: negative transfer**"));
         assertTrue(hurting.pValueHolm() >= hurting.pValueT(), "the correction never lowers a p-value");
+        assertEquals(0, target.overfitting().judged(), "rows without a validation split are not judged");
+    }
+
+    @Test
+    void overfittingIsTheMeanGapAndTheCountOfFlaggedSeeds() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        double[] gaps = {0.05, 0.30, 0.25};
+        for (int seed = 0; seed < 3; seed++) {
+            Map<String, String> r = row("target-only", seed, 0.8);
+            r.put("gap", Double.toString(gaps[seed]));
+            r.put("overfit", Boolean.toString(gaps[seed] > 0.15));
+            rows.add(r);
+        }
+        ComparisonTable.Overfitting overfitting = ComparisonTable.of(rows, "accuracy").lines().get(0).overfitting();
+        assertEquals(0.2, overfitting.meanGap(), 1e-12);
+        assertEquals(2, overfitting.flagged());
+        assertEquals(3, overfitting.judged());
+        assertTrue(ComparisonTable.of(rows, "accuracy").markdown().contains("| +0.2000 | 2 of 3 |"));
     }
 }

@@ -105,18 +105,24 @@ public final class TribuoHead implements TransferStrategy<TribuoHead.Parameters>
             dataset.add(example(embedded.train(), i, new Label(classes.get(embedded.train().classOf(i))), names));
         }
         Model<Label> model = trainer(p, Seeds.derive(context.seed(), NAME)).train(dataset);
-        double validationAccuracy = Double.NaN;
-        if (embedded.validation().size() > 0) {
-            int[] predicted = predict(model, embedded.validation(), classes, names);
-            int correct = 0;
-            for (int i = 0; i < predicted.length; i++) {
-                correct += predicted[i] == embedded.validation().classOf(i) ? 1 : 0;
-            }
-            validationAccuracy = (double) correct / predicted.length;
-        }
-        context.log().epoch(NAME, 1, Double.NaN, Double.NaN, validationAccuracy);
+        double trainAccuracy = accuracy(model, embedded.train(), classes, names);
+        double validationAccuracy = accuracy(model, embedded.validation(), classes, names);
+        context.log().epoch(NAME, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy);
         return new Fitted(examples -> predict(model, TransferContext.embedded(source, examples, layer), classes, names),
-                new FitSummary(1, 1, Double.NaN, Double.NaN, validationAccuracy), model.getProvenance().toString());
+                new FitSummary(1, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy), model.getProvenance().toString());
+    }
+
+    /** NaN for no examples. */
+    private static double accuracy(Model<Label> model, Examples examples, List<String> classes, String[] names) {
+        if (examples.size() == 0) {
+            return Double.NaN;
+        }
+        int[] predicted = predict(model, examples, classes, names);
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == examples.classOf(i) ? 1 : 0;
+        }
+        return (double) correct / predicted.length;
     }
 
     private static Trainer<Label> trainer(Parameters p, long seed) {

@@ -50,7 +50,8 @@ public final class EarlyStoppingTrainer {
             double trainLoss = lossSum / batches;
             double validationLoss = validated ? network.score(validationSet, false) : Double.NaN;
             double validationAccuracy = validated ? NetworkPredictor.accuracy(network, validation) : Double.NaN;
-            log.epoch(phase, epoch, trainLoss, validationLoss, validationAccuracy);
+            double trainAccuracy = NetworkPredictor.accuracy(network, train);
+            log.epoch(phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
             double criterion = validated ? validationLoss : trainLoss;
             if (!Double.isFinite(criterion)) {
                 throw new IllegalStateException(phase + " training diverged: loss " + criterion + " at epoch " + epoch);
@@ -58,7 +59,7 @@ public final class EarlyStoppingTrainer {
             if (criterion < bestLoss) {
                 bestLoss = criterion;
                 bestParams = network.params().dup();
-                best = new FitSummary(epoch, 0, trainLoss, validationLoss, validationAccuracy);
+                best = new FitSummary(epoch, 0, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
                 sinceBest = 0;
             } else {
                 sinceBest++;
@@ -67,6 +68,7 @@ public final class EarlyStoppingTrainer {
         if (bestParams != null) {
             network.setParams(bestParams);
         }
-        return new FitSummary(best.bestEpoch(), epoch, best.trainLoss(), best.validationLoss(), best.validationAccuracy());
+        return new FitSummary(best.bestEpoch(), epoch, best.trainLoss(), best.trainAccuracy(), best.validationLoss(),
+                best.validationAccuracy());
     }
 }

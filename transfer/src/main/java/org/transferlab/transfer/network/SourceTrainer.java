@@ -41,7 +41,7 @@ public final class SourceTrainer {
                 batches++;
             }
             validationAccuracy = NetworkPredictor.accuracy(network, split.validation());
-            log.epoch("source", epoch, lossSum / batches, network.score(held, false), validationAccuracy);
+            log.epoch("source", epoch, lossSum / batches, Double.NaN, network.score(held, false), validationAccuracy);
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("source_val_accuracy", validationAccuracy);
