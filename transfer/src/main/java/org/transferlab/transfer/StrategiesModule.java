@@ -6,6 +6,8 @@ import org.transferlab.transfer.baseline.TargetOnly;
 import org.transferlab.transfer.head.TribuoHead;
 import org.transferlab.transfer.network.FeatureExtraction;
 import org.transferlab.transfer.network.FineTuning;
+import org.transferlab.transfer.network.LayerTransfer;
+import org.transferlab.transfer.network.LinearProbeThenFineTune;
 
 /** Registers the built-in transfer strategies. */
 public final class StrategiesModule extends AbstractModule implements TransferLabModule {
@@ -15,5 +17,7 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), FeatureExtraction.NAME, FeatureExtraction.class);
         StrategyBindings.strategy(binder(), FineTuning.NAME, FineTuning.class);
         StrategyBindings.strategy(binder(), TribuoHead.NAME, TribuoHead.class);
+        StrategyBindings.strategy(binder(), LinearProbeThenFineTune.NAME, LinearProbeThenFineTune.class);
+        StrategyBindings.strategy(binder(), LayerTransfer.NAME, LayerTransfer.class);
     }
 }

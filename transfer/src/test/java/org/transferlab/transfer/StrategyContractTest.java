@@ -147,7 +147,8 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("feature-extraction", "fine-tuning", "target-only", "tribuo-head"), List.copyOf(registry.names()));
+        assertEquals(List.of("feature-extraction", "fine-tuning", "layer-transfer", "lp-ft", "target-only", "tribuo-head"),
+                List.copyOf(registry.names()));
     }
 
     /** A strategy that tries to look at the target's test partition while fitting. */

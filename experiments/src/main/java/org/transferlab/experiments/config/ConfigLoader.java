@@ -151,9 +151,15 @@ public final class ConfigLoader {
         for (Map.Entry<String, Node> entry : entries.entrySet()) {
             String name = entry.getKey();
             int line = YamlBinder.line(entry.getValue());
+            // "fine-tuning@top2" is a variant of fine-tuning: its own row in the grid, with its own parameters.
+            String plugin = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
+            if (name.contains("@") && !name.substring(name.indexOf('@') + 1).matches("[a-z0-9][a-z0-9.-]*")) {
+                throw new ConfigException(binder.file(), line, "key 'strategies." + name
+                        + "': a variant is named STRATEGY@LABEL, with a label of lower-case letters, digits, '.' or '-'");
+            }
             TransferStrategy<?> strategy;
             try {
-                strategy = strategies.get(name);
+                strategy = strategies.get(plugin);
             } catch (TransferLabException e) {
                 throw new ConfigException(binder.file(), line, "key 'strategies." + name + "': " + e.getMessage(), e);
             }

@@ -249,7 +249,7 @@ class EndToEndTest {
         Path config = config("unknown.yaml", SYNTHETIC.replace("  fine-tuning: {max", "  fine-tunning: {max"));
         Result result = cli("validate", config.toString());
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: feature-extraction, fine-tuning, target-only, tribuo-head"),
+        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: feature-extraction, fine-tuning, layer-transfer, lp-ft, target-only, tribuo-head"),
                 result.err());
     }
 

@@ -67,8 +67,8 @@ class ConfigLoaderTest {
                 "learning-rate: [0.0001, 0.001]\n    patience: [3, 5]"));
         List<Record> candidates = config.strategies().get(1).candidates();
         assertEquals(4, candidates.size(), "every combination");
-        assertEquals(new FineTuning.Parameters(0.0001, 100, 3, 32), candidates.get(0));
-        assertEquals(new FineTuning.Parameters(0.001, 100, 5, 32), candidates.get(3));
+        assertEquals(new FineTuning.Parameters(0.0001, 100, 3, 32, 0), candidates.get(0));
+        assertEquals(new FineTuning.Parameters(0.001, 100, 5, 32, 0), candidates.get(3));
         assertEquals(2 * 2 * 2, config.cellCount(), "candidates are searched inside a cell, not added as cells");
     }
 
@@ -84,6 +84,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aStrategyVariantIsItsOwnGridRowWithItsOwnParameters() {
+        ExperimentConfig config = loader.parse("study.yaml", VALID.replace("  target-only: {}",
+                "  target-only: {}\n  fine-tuning@top1: {top-layers: 1}"));
+        assertEquals(List.of("target-only", "fine-tuning@top1", "fine-tuning"),
+                config.strategies().stream().map(StrategyEntry::name).toList());
+        assertEquals(1, ((FineTuning.Parameters) config.strategies().get(1).candidates().get(0)).topLayers());
+        ConfigException e = error(VALID.replace("  target-only: {}", "  target-only: {}\n  fine-tuning@Top 1: {}"));
+        assertTrue(e.getMessage().contains("a variant is named STRATEGY@LABEL"), e.getMessage());
+        e = error(VALID.replace("  target-only: {}", "  target-only: {}\n  fine-tunin@top1: {}"));
+        assertTrue(e.getMessage().contains("unknown strategy 'fine-tunin'"), e.getMessage());
+    }
+
+    @Test
     void theQuickstartConfigIsValid() {
         ExperimentConfig config = loader.load(Path.of("configs/quickstart.yaml"));
         assertEquals(54, config.cellCount());
@@ -95,7 +108,7 @@ class ConfigLoaderTest {
     void aMisspelledKeyIsNamedWithItsLineAndASuggestion() {
         ConfigException e = error(VALID.replace("    learning-rate: 0.001", "    lerning-rate: 0.001"));
         assertEquals("study.yaml:20: unknown key 'strategies.fine-tuning.lerning-rate' (did you mean 'learning-rate'?); "
-                + "expected one of: learning-rate, max-epochs, patience, batch-size", e.getMessage());
+                + "expected one of: learning-rate, max-epochs, patience, batch-size, top-layers", e.getMessage());
     }
 
     @Test
@@ -132,7 +145,7 @@ class ConfigLoaderTest {
     void anUnknownStrategyOrLoaderListsTheKnownNames() {
         ConfigException e = error(VALID.replace("  target-only: {}", "  target-onyl: {}"));
         assertEquals("study.yaml:18: key 'strategies.target-onyl': unknown strategy 'target-onyl'; "
-                + "known strategies: feature-extraction, fine-tuning, target-only, tribuo-head", e.getMessage());
+                + "known strategies: feature-extraction, fine-tuning, layer-transfer, lp-ft, target-only, tribuo-head", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
                 + "known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());

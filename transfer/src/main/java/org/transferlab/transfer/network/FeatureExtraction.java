@@ -60,12 +60,15 @@ public final class FeatureExtraction implements TransferStrategy<FeatureExtracti
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
-        MultiLayerNetwork network = newHead(source, context, p.learningRate(), true);
+        MultiLayerNetwork network = newHead(source, context, p.learningRate(), source.spec().lastHiddenLayer());
         return TargetTraining.fit(network, p.schedule(), context, NAME);
     }
 
-    /** The source network with a new output layer for the target's classes; frozen below it if asked. */
-    static MultiLayerNetwork newHead(SourceModel source, TransferContext context, double learningRate, boolean freeze) {
+    /**
+     * The source network with a new output layer for the target's classes, its layers 0..{@code frozenThrough}
+     * frozen (-1: none).
+     */
+    static MultiLayerNetwork newHead(SourceModel source, TransferContext context, double learningRate, int frozenThrough) {
         MultiLayerNetwork copy = source.copy();
         int lastHidden = source.spec().lastHiddenLayer();
         long features = ((FeedForwardLayer) copy.getLayer(lastHidden).conf().getLayer()).getNOut();
@@ -78,8 +81,8 @@ public final class FeatureExtraction implements TransferStrategy<FeatureExtracti
                         .updater(new Adam(learningRate))
                         .seed(seed)
                         .build());
-        if (freeze) {
-            builder.setFeatureExtractor(lastHidden);
+        if (frozenThrough >= 0) {
+            builder.setFeatureExtractor(frozenThrough);
         }
         return builder.removeOutputLayer()
                 .addLayer(NetworkFactory.outputLayer((int) features, context.classCount()))

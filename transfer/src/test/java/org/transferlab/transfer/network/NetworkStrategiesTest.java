@@ -39,11 +39,11 @@ class NetworkStrategiesTest {
     void featureExtractionFreezesEverythingBelowTheNewHead() {
         Domain source = synthetic("s");
         SourceModel model = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE);
-        MultiLayerNetwork head = FeatureExtraction.newHead(model, context(synthetic("t"), model), 0.01, true);
+        MultiLayerNetwork head = FeatureExtraction.newHead(model, context(synthetic("t"), model), 0.01, 1);
         assertTrue(head.getLayer(0) instanceof FrozenLayer);
         assertTrue(head.getLayer(1) instanceof FrozenLayer);
         assertFalse(head.getLayer(2) instanceof FrozenLayer);
-        MultiLayerNetwork fineTuned = FeatureExtraction.newHead(model, context(synthetic("t"), model), 0.01, false);
+        MultiLayerNetwork fineTuned = FeatureExtraction.newHead(model, context(synthetic("t"), model), 0.01, -1);
         assertFalse(fineTuned.getLayer(0) instanceof FrozenLayer);
     }
 
@@ -60,8 +60,59 @@ class NetworkStrategiesTest {
         assertArrayEquals(sourceFirstLayer, extractedNet.getLayer(0).params().toFloatVector());
 
         org.transferlab.transfer.Fitted tuned = new FineTuning()
-                .fit(new FineTuning.Parameters(0.01, 5, 5, 16), context(target, model));
+                .fit(new FineTuning.Parameters(0.01, 5, 5, 16, 0), context(target, model));
         assertFalse(java.util.Arrays.equals(sourceFirstLayer, network(tuned).getLayer(0).params().toFloatVector()));
+    }
+
+    @Test
+    void fineTuningTheTopLayersLeavesTheLowerOnesAtTheSourceWeights() {
+        SourceModel model = SourceTrainer.train(synthetic("s"), MLP, 1, TrainingLog.NONE);
+        Domain target = synthetic("t");
+        float[][] source = layers(model.copy());
+        float[][] topOne = layers(network(new FineTuning().fit(new FineTuning.Parameters(0.01, 5, 5, 16, 1), context(target, model))));
+        float[][] topTwo = layers(network(new FineTuning().fit(new FineTuning.Parameters(0.01, 5, 5, 16, 2), context(target, model))));
+        assertArrayEquals(source[0], topOne[0]);
+        assertArrayEquals(source[1], topOne[1]);
+        assertArrayEquals(source[0], topTwo[0]);
+        assertFalse(java.util.Arrays.equals(source[1], topTwo[1]), "the second layer from the top is trained");
+    }
+
+    @Test
+    void lpFtProbesThenFineTunesEveryLayer() {
+        SourceModel model = SourceTrainer.train(synthetic("s"), MLP, 1, TrainingLog.NONE);
+        Domain target = synthetic("t");
+        java.util.Set<String> phases = new java.util.LinkedHashSet<>();
+        TransferContext context = new TransferContext(target.name(), target.task(), target.classNames(), target.shape(),
+                new BudgetSampler(0.2).draw(target, LabelBudget.perClass(10), 1), model.spec(), () -> model, 3,
+                (phase, epoch, t, ta, v, a) -> phases.add(phase));
+        MultiLayerNetwork tuned = network(new LinearProbeThenFineTune().fit(
+                new LinearProbeThenFineTune.Parameters(0.01, 0.01, 5, 5, 16), context));
+        assertEquals(List.of("lp-ft/probe", "lp-ft/fine-tune"), List.copyOf(phases));
+        assertFalse(java.util.Arrays.equals(layers(model.copy())[0], layers(tuned)[0]), "fine-tuning reaches the first layer");
+    }
+
+    @Test
+    void layerTransferCopiesTheFirstLayersAndReinitialisesTheRest() {
+        SourceModel model = SourceTrainer.train(synthetic("s"), MLP, 1, TrainingLog.NONE);
+        Domain target = synthetic("t");
+        float[][] source = layers(model.copy());
+        float[][] frozen = layers(network(new LayerTransfer().fit(new LayerTransfer.Parameters(1, true, 0.01, 5, 5, 16),
+                context(target, model))));
+        assertArrayEquals(source[0], frozen[0], "AnB: the copied layer stays the source's");
+        assertFalse(java.util.Arrays.equals(source[1], frozen[1]), "the layers above are the target's own");
+        float[][] tuned = layers(network(new LayerTransfer().fit(new LayerTransfer.Parameters(1, false, 0.01, 5, 5, 16),
+                context(target, model))));
+        assertFalse(java.util.Arrays.equals(source[0], tuned[0]), "AnB+: the copied layer is trained too");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LayerTransfer()
+                .fit(new LayerTransfer.Parameters(3, true, 0.01, 5, 5, 16), context(target, model)));
+    }
+
+    private static float[][] layers(MultiLayerNetwork network) {
+        float[][] layers = new float[network.getnLayers()][];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = network.getLayer(i).params().toFloatVector();
+        }
+        return layers;
     }
 
     @Test

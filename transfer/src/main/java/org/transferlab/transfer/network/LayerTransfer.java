@@ -1,0 +1,87 @@
+package org.transferlab.transfer.network;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.TransferStrategy;
+
+/**
+ * Layer transfer: the first n layers are copied from the source network and the rest of the network
+ * is re-initialised and trained on the target; the copied layers are either frozen ("AnB") or trained
+ * too ("AnB+") (Yosinski, Clune, Bengio &amp; Lipson, "How transferable are features in deep neural
+ * networks?", NeurIPS 2014). Make n a grid axis with variants, for example
+ * {@code layer-transfer@n2: {layers: 2}}. Layers are DL4J layer indices: in a CNN a pooling layer counts
+ * as one.
+ */
+public final class LayerTransfer implements TransferStrategy<LayerTransfer.Parameters> {
+    public static final String NAME = "layer-transfer";
+
+    /**
+     * @param layers       how many layers, from the input, are copied from the source (default 1)
+     * @param frozen       keep the copied layers fixed (AnB, default) or train them too (AnB+)
+     * @param learningRate Adam learning rate (default 0.001, the source network's)
+     * @param maxEpochs    upper bound on epochs (default 100)
+     * @param patience     epochs without a lower validation loss before stopping (default 10)
+     * @param batchSize    minibatch size (default 32)
+     */
+    public record Parameters(
+            @Default("1") int layers,
+            @Default("true") boolean frozen,
+            @Default("0.001") double learningRate,
+            @Default("100") int maxEpochs,
+            @Default("10") int patience,
+            @Default("32") int batchSize) {
+        public Parameters {
+            if (layers < 1) {
+                throw new IllegalArgumentException("layers must be at least 1, got " + layers);
+            }
+            new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+    }
+
+    @Override
+    public Class<Parameters> parametersType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public boolean supports(TaskType task) {
+        return task == TaskType.CLASSIFICATION;
+    }
+
+    @Override
+    public Fitted fit(Parameters p, TransferContext context) {
+        SourceModel source = context.sourceModel();
+        int hidden = source.spec().lastHiddenLayer() + 1;
+        if (p.layers() > hidden) {
+            throw new IllegalArgumentException("layers is " + p.layers() + " but the source network has only " + hidden
+                    + " layers below its output layer");
+        }
+        long seed = Seeds.derive(context.seed(), NAME, "init");
+        MultiLayerNetwork network = NetworkFactory.classifier(source.spec(), context.shape(), context.classCount(),
+                p.learningRate(), seed);
+        MultiLayerNetwork trained = source.copy();
+        for (int layer = 0; layer < p.layers(); layer++) {
+            if (network.getLayer(layer).numParams() > 0) {
+                network.getLayer(layer).params().assign(trained.getLayer(layer).params());
+            }
+        }
+        if (p.frozen()) {
+            // Rebuilding may draw from ND4J's thread-local generator; seed it so the result depends on the cell only.
+            Nd4j.getRandom().setSeed(seed);
+            network = new TransferLearning.Builder(network)
+                    .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(p.learningRate())).seed(seed).build())
+                    .setFeatureExtractor(p.layers() - 1)
+                    .build();
+        }
+        return TargetTraining.fit(network, new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
+                context, NAME);
+    }
+}

@@ -1,0 +1,62 @@
+package org.transferlab.transfer.network;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.TransferStrategy;
+
+/**
+ * LP-FT: first a linear probe (a new head trained on the frozen source network, as in feature
+ * extraction), then fine-tuning of all layers starting from that trained head. Starting fine-tuning
+ * with a random head lets its large early gradients distort the transferred features; a probed head
+ * does not (Kumar, Raghunathan, Jones, Ma &amp; Liang, "Fine-Tuning can Distort Pretrained Features and
+ * Underperform Out-of-Distribution", ICLR 2022). Both phases use early stopping on the budget's
+ * validation split and are logged as {@code lp-ft/probe} and {@code lp-ft/fine-tune}.
+ */
+public final class LinearProbeThenFineTune implements TransferStrategy<LinearProbeThenFineTune.Parameters> {
+    public static final String NAME = "lp-ft";
+
+    /**
+     * @param probeLearningRate    Adam learning rate of the probe (default 0.01, as feature extraction's)
+     * @param fineTuneLearningRate Adam learning rate of the fine-tuning phase (default 0.0003, as fine-tuning's)
+     * @param maxEpochs            upper bound on the epochs of each phase (default 100)
+     * @param patience             epochs without a lower validation loss before a phase stops (default 10)
+     * @param batchSize            minibatch size (default 32)
+     */
+    public record Parameters(
+            @Default("0.01") double probeLearningRate,
+            @Default("0.0003") double fineTuneLearningRate,
+            @Default("100") int maxEpochs,
+            @Default("10") int patience,
+            @Default("32") int batchSize) {
+        public Parameters {
+            new TrainingSchedule(probeLearningRate, maxEpochs, patience, batchSize);
+            new TrainingSchedule(fineTuneLearningRate, maxEpochs, patience, batchSize);
+        }
+    }
+
+    @Override
+    public Class<Parameters> parametersType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public boolean supports(TaskType task) {
+        return task == TaskType.CLASSIFICATION;
+    }
+
+    @Override
+    public Fitted fit(Parameters p, TransferContext context) {
+        SourceModel source = context.sourceModel();
+        MultiLayerNetwork probe = FeatureExtraction.newHead(source, context, p.probeLearningRate(), source.spec().lastHiddenLayer());
+        TargetTraining.fit(probe, new TrainingSchedule(p.probeLearningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
+                context, NAME + "/probe");
+        MultiLayerNetwork tuned = FeatureExtraction.newHead(source, context, p.fineTuneLearningRate(), -1);
+        int output = tuned.getnLayers() - 1;
+        tuned.getLayer(output).params().assign(probe.getLayer(output).params());
+        return TargetTraining.fit(tuned, new TrainingSchedule(p.fineTuneLearningRate(), p.maxEpochs(), p.patience(),
+                p.batchSize()), context, NAME + "/fine-tune");
+    }
+}
