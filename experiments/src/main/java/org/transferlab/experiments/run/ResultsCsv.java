@@ -60,6 +60,10 @@ public final class ResultsCsv {
         r.put("val_loss", number(row.fit().validationLoss()));
         r.put("val_accuracy", number(row.fit().validationAccuracy()));
         r.put("gap", number(row.fit().gap()));
+        // With one label per class there is no validation split; say which rule chose the kept epoch.
+        r.put("early_stopping", row.fit().epochsRun() == 0 ? "none"
+                : Double.isNaN(row.fit().validationLoss()) && Double.isNaN(row.fit().validationAccuracy())
+                ? "training loss (no validation split)" : "validation loss");
         r.put("overfit", row.overfit());
         r.put("source_val_accuracy", number(row.sourceMetrics().getOrDefault("source_val_accuracy", Double.NaN)));
         r.put("source_trained", Boolean.toString(row.sourceTrained()));

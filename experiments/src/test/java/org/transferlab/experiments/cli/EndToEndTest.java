@@ -226,6 +226,21 @@ class EndToEndTest {
     }
 
     @Test
+    void withOneLabelPerClassThereIsNoValidationSplitAndTheResultSaysSo() throws IOException {
+        Path config = config("one.yaml", SYNTHETIC.replace("per-class: [5, 10]", "per-class: [1]")
+                .replace("  feature-extraction: {max-epochs: 4, patience: 2}\n", "")
+                .replace("  fine-tuning: {max-epochs: 4, patience: 2, learning-rate: 0.01}\n", ""));
+        Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        for (CSVRecord row : rows(dir.resolve("run/results.csv"))) {
+            assertEquals("3", row.get("train_size"));
+            assertEquals("0", row.get("validation_size"));
+            assertEquals("training loss (no validation split)", row.get("early_stopping"));
+            assertEquals("n/a", row.get("overfit"));
+        }
+    }
+
+    @Test
     void validateChecksWithoutWritingAnything() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
         Result result = cli("validate", config.toString(), "--data-dir", dir.toString());
