@@ -2,6 +2,8 @@ package org.transferlab.transfer;
 
 import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
+import org.transferlab.transfer.baseline.Pooled;
+import org.transferlab.transfer.baseline.SourceOnly;
 import org.transferlab.transfer.baseline.TargetOnly;
 import org.transferlab.transfer.head.TribuoHead;
 import org.transferlab.transfer.network.FeatureExtraction;
@@ -19,5 +21,7 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), TribuoHead.NAME, TribuoHead.class);
         StrategyBindings.strategy(binder(), LinearProbeThenFineTune.NAME, LinearProbeThenFineTune.class);
         StrategyBindings.strategy(binder(), LayerTransfer.NAME, LayerTransfer.class);
+        StrategyBindings.strategy(binder(), SourceOnly.NAME, SourceOnly.class);
+        StrategyBindings.strategy(binder(), Pooled.NAME, Pooled.class);
     }
 }

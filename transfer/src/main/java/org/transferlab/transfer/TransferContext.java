@@ -28,6 +28,18 @@ public final class TransferContext {
     private final long seed;
     private final TrainingLog log;
     private final IntFunction<LabelledSplit> embeddedBudget;
+    private final SourceData sourceData;
+
+    /**
+     * The source domain's labelled train partition, for strategies that train on source data (pooled,
+     * alignment); its test partition is never part of it.
+     *
+     * @param classNames the source's label space, index = class
+     * @param train      the source train partition (the half of it, when source and target share examples)
+     */
+    public record SourceData(List<String> classNames, Examples train) {
+        public static final SourceData NONE = new SourceData(List.of(), Examples.classified(new float[0], 1, new int[0]));
+    }
 
     /** A context whose budget embeddings are computed on request, without caching. */
     public TransferContext(String targetName, TaskType task, List<String> classNames, FeatureShape shape,
@@ -37,16 +49,17 @@ public final class TransferContext {
             SourceModel model = source.get();
             return new LabelledSplit(embedded(model, budget.train(), layer), embedded(model, budget.validation(), layer),
                     budget.trainRows(), budget.validationRows());
-        });
+        }, SourceData.NONE);
     }
 
     /**
      * @param embeddedBudget the budget in the source network's representation at a layer; the harness
      *                       passes one that reuses the target's embeddings across cells
+     * @param sourceData     the source domain's train partition
      */
     public TransferContext(String targetName, TaskType task, List<String> classNames, FeatureShape shape,
                            LabelledSplit budget, NetworkSpec network, Supplier<SourceModel> source, long seed,
-                           TrainingLog log, IntFunction<LabelledSplit> embeddedBudget) {
+                           TrainingLog log, IntFunction<LabelledSplit> embeddedBudget, SourceData sourceData) {
         this.targetName = Objects.requireNonNull(targetName);
         this.task = Objects.requireNonNull(task);
         this.classNames = List.copyOf(classNames);
@@ -57,6 +70,17 @@ public final class TransferContext {
         this.seed = seed;
         this.log = Objects.requireNonNull(log);
         this.embeddedBudget = Objects.requireNonNull(embeddedBudget);
+        this.sourceData = Objects.requireNonNull(sourceData);
+    }
+
+    /** This context with the source domain's train partition made available. */
+    public TransferContext withSourceData(SourceData data) {
+        return new TransferContext(targetName, task, classNames, shape, budget, network, source, seed, log, embeddedBudget, data);
+    }
+
+    /** The source domain's labelled train partition and label space. */
+    public SourceData sourceData() {
+        return sourceData;
     }
 
     /** The label budget with each example replaced by the source network's activations at {@code layer}. */

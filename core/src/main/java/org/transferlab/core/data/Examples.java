@@ -114,6 +114,23 @@ public final class Examples {
         return valued(x, featureCount, y);
     }
 
+    /** These examples followed by {@code other}'s, which must have the same features and kind of target. */
+    public Examples concat(Examples other) {
+        if (other.featureCount != featureCount || other.hasClasses() != hasClasses()) {
+            throw new IllegalArgumentException("cannot concatenate examples of different shapes or target kinds");
+        }
+        float[] x = java.util.Arrays.copyOf(features, features.length + other.features.length);
+        System.arraycopy(other.features, 0, x, features.length, other.features.length);
+        if (classes != null) {
+            int[] y = java.util.Arrays.copyOf(classes, classes.length + other.classes.length);
+            System.arraycopy(other.classes, 0, y, classes.length, other.classes.length);
+            return classified(x, featureCount, y);
+        }
+        double[] y = java.util.Arrays.copyOf(values, values.length + other.values.length);
+        System.arraycopy(other.values, 0, y, values.length, other.values.length);
+        return valued(x, featureCount, y);
+    }
+
     /** How many rows have each class, for classes {@code 0..classCount-1}. */
     public int[] classCounts(int classCount) {
         int[] counts = new int[classCount];

@@ -43,10 +43,16 @@ public final class ReportWriter {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         run.write("results.csv", csv.toString());
-        ComparisonTable table = ComparisonTable.of(rows, metric);
-        String figures = rows.isEmpty() ? "" : Plots.write(run.path(), table, metric);
+        List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored).toList();
+        ComparisonTable table = ComparisonTable.of(scored, metric);
+        String figures = scored.isEmpty() ? "" : Plots.write(run.path(), table, metric);
         run.write("report.md", RunReport.markdown(config, rows, Grid.expand(config).size(), command,
                 Provenance.read(run.path()), figures, run.path()));
         return table;
+    }
+
+    /** A cell with metrics: its strategy applied (rows from before the status column count as applied). */
+    static boolean scored(Map<String, String> row) {
+        return "ok".equals(row.getOrDefault("status", "ok"));
     }
 }

@@ -27,6 +27,7 @@ public final class RunReport {
         if (!config.settings().description().isBlank()) {
             out.append(config.settings().description().strip()).append("\n\n");
         }
+        List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored).toList();
         long trained = rows.stream().filter(r -> "true".equals(r.get("source_trained"))).count();
         long used = rows.stream().filter(r -> !"NaN".equals(r.get("source_val_accuracy"))).count();
         double seconds = rows.stream().mapToDouble(r -> number(r, "source_train_s") + number(r, "fit_s") + number(r, "eval_s")).sum();
@@ -48,7 +49,13 @@ public final class RunReport {
                 .append("A strategy significantly worse than `target-only` is flagged as negative transfer. ")
                 .append("The train−val gap is training minus validation accuracy at the kept epoch; a seed counts as ")
                 .append("overfit when it exceeds ").append(config.settings().overfitGap()).append(" (`overfit-gap`).\n\n")
-                .append(ComparisonTable.of(rows, ClassificationMetrics.ACCURACY).markdown());
+                .append(ComparisonTable.of(scored, ClassificationMetrics.ACCURACY).markdown());
+        List<Map<String, String>> notApplicable = rows.stream().filter(r -> !ReportWriter.scored(r)).toList();
+        if (!notApplicable.isEmpty()) {
+            out.append("\n## Not applicable\n\n");
+            notApplicable.stream().map(r -> "- `" + r.get("strategy") + "` on " + r.get("source") + " → " + r.get("target")
+                    + ": " + r.get("status").replaceFirst("^not applicable: ", "") + "\n").distinct().forEach(out::append);
+        }
         if (!figures.isEmpty()) {
             out.append("\n## Figures\n\n").append(figures)
                     .append("\nEach figure is also in `plots/` as SVG; every cell's loss curves are in `curves/ID.png`.\n");
@@ -56,7 +63,7 @@ public final class RunReport {
         out.append("\n## Cost\n\n")
                 .append("Does transfer save training? Mean over seeds; the source model's training is shared out over the ")
                 .append("cells that used it. Timings depend on the machine and on parallel workers; epochs do not.\n\n")
-                .append(CostTable.markdown(rows, runDirectory.resolve("curves")));
+                .append(CostTable.markdown(scored, runDirectory.resolve("curves")));
         out.append("\n## Strategy parameters\n\n");
         for (StrategyEntry strategy : config.strategies()) {
             out.append("- `").append(strategy.name()).append("`: ");

@@ -20,11 +20,18 @@ import org.transferlab.transfer.FitSummary;
  * @param fitSeconds        seconds the strategy's fit took
  * @param evalSeconds       seconds the test evaluation took
  * @param provenance        Tribuo's provenance of the cell's model, if it has one; empty otherwise
+ * @param status            {@link #OK}, or why the strategy does not apply to this cell (then there are no metrics)
  */
 public record ResultRow(Cell cell, Record parameters, int candidates, String selectedBy, int trainSize,
                         int validationSize, int testSize, Map<String, Double> metrics, FitSummary fit, String overfit,
                         Map<String, Double> sourceMetrics, boolean sourceTrained, double sourceSeconds, double fitSeconds,
-                        double evalSeconds, String provenance) {
+                        double evalSeconds, String provenance, String status) {
+    public static final String OK = "ok";
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+
     public double metric(String name) {
         Double value = metrics.get(name);
         if (value == null) {

@@ -52,6 +52,7 @@ public final class ResultsCsv {
         r.put("train_size", Integer.toString(row.trainSize()));
         r.put("validation_size", Integer.toString(row.validationSize()));
         r.put("test_size", Integer.toString(row.testSize()));
+        r.put("status", row.status());
         row.metrics().forEach((name, value) -> r.put(name, number(value)));
         r.put("best_epoch", Integer.toString(row.fit().bestEpoch()));
         r.put("epochs_run", Integer.toString(row.fit().epochsRun()));

@@ -25,6 +25,7 @@ import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.network.SourceModel;
 import org.transferlab.transfer.network.SourceTrainer;
@@ -36,6 +37,8 @@ import org.transferlab.transfer.network.SourceTrainer;
  * committed to the run directory as soon as it finishes; cells already committed are skipped.
  */
 public final class StudyRunner {
+    /** The metric columns of a cell the strategy does not apply to: present, so every row has the same columns. */
+    private static final Map<String, Double> NO_METRICS = noMetrics();
     private final Path dataDirectory;
     private final Consumer<String> progress;
     private final SourceModelStore store;
@@ -132,8 +135,9 @@ public final class StudyRunner {
 
     private synchronized void report(int done, int total, long startNanos, Cell cell, ResultRow row) {
         long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / done * (total - done));
-        progress.accept(String.format("[%d/%d, %d left, ETA %d:%02d] %s: accuracy %.4f (fit %.1f s%s)", done, total,
-                total - done, remaining / 60, remaining % 60, cell.describe(), row.metric(ClassificationMetrics.ACCURACY),
+        String outcome = row.ok() ? String.format("accuracy %.4f", row.metric(ClassificationMetrics.ACCURACY)) : row.status();
+        progress.accept(String.format("[%d/%d, %d left, ETA %d:%02d] %s: %s (fit %.1f s%s)", done, total,
+                total - done, remaining / 60, remaining % 60, cell.describe(), outcome,
                 row.fitSeconds(), row.sourceTrained() ? String.format(", source model trained in %.1f s", row.sourceSeconds()) : ""));
     }
 
@@ -156,9 +160,18 @@ public final class StudyRunner {
                     budget.trainRows(), budget.validationRows());
         };
         long start = System.nanoTime();
-        Selection chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
-                target.shape(), budget, cell.network(), sourceModel, cell.fitSeed(),
-                candidate == null ? curve : prefixed(curve, candidate), embeddedBudget));
+        TransferContext.SourceData sourceData = new TransferContext.SourceData(source.classNames(), source.train());
+        Selection chosen;
+        try {
+            chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
+                    target.shape(), budget, cell.network(), sourceModel, cell.fitSeed(),
+                    candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData));
+        } catch (NotApplicableException e) {
+            return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
+                    budget.train().size(), budget.validation().size(), target.test().size(), NO_METRICS,
+                    org.transferlab.transfer.FitSummary.NONE, "n/a", Map.of(), false, 0, (System.nanoTime() - start) / 1e9, 0,
+                    "", "not applicable: " + e.getMessage());
+        }
         Fitted fitted = chosen.fitted();
         double sourceSeconds = used.get() == null ? 0 : used.get().seconds();
         double fitSeconds = (System.nanoTime() - start) / 1e9 - sourceSeconds;
@@ -174,7 +187,14 @@ public final class StudyRunner {
                 fitted.summary(), overfit(fitted.summary(), overfitGap),
                 lookup == null ? Map.of() : lookup.model().metrics(),
                 lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed()), sourceSeconds,
-                fitSeconds, evalSeconds, fitted.provenance());
+                fitSeconds, evalSeconds, fitted.provenance(), ResultRow.OK);
+    }
+
+    private static Map<String, Double> noMetrics() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(ClassificationMetrics.ACCURACY, Double.NaN);
+        metrics.put(ClassificationMetrics.MACRO_F1, Double.NaN);
+        return java.util.Collections.unmodifiableMap(metrics);
     }
 
     private static String overfit(org.transferlab.transfer.FitSummary fit, double threshold) {
@@ -223,7 +243,7 @@ public final class StudyRunner {
     private static Fitted fit(Cell cell, Record parameters, TransferContext context) {
         try {
             return SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(parameters, context));
-        } catch (TransferLabException e) {
+        } catch (TransferLabException | NotApplicableException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new IllegalStateException("cell " + cell.describe() + " failed: " + e.getMessage(), e);

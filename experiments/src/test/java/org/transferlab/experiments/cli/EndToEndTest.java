@@ -241,6 +241,37 @@ class EndToEndTest {
     }
 
     @Test
+    void aStrategyThatDoesNotApplyIsReportedAsSuchNotAsANumber() throws IOException {
+        Path config = config("labels.yaml", """
+                name: label-spaces
+                seeds: 1
+                domains:
+                  src: {loader: synthetic, classes: 4, features: 8, train-size: 400, test-size: 90}
+                  tgt: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90, shift: 0.3, sample-seed: 9}
+                pairs: [{source: src, target: tgt}]
+                network: {hidden: [8], epochs: 1, batch-size: 32, learning-rate: 0.01}
+                strategies:
+                  target-only: {max-epochs: 4, patience: 2}
+                  source-only: {}
+                  pooled: {source-examples: 200, max-epochs: 3, patience: 2}
+                budgets: {per-class: [5]}
+                """);
+        Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        Map<String, CSVRecord> byStrategy = rows(dir.resolve("run/results.csv")).stream()
+                .collect(Collectors.toMap(r -> r.get("strategy"), r -> r));
+        assertEquals("not applicable: source classes [class-0, class-1, class-2, class-3] are not the target's "
+                + "[class-0, class-1, class-2]", byStrategy.get("source-only").get("status"));
+        assertEquals("NaN", byStrategy.get("source-only").get("accuracy"));
+        assertEquals("ok", byStrategy.get("pooled").get("status"));
+        double pooled = Double.parseDouble(byStrategy.get("pooled").get("accuracy"));
+        assertTrue(pooled >= 0 && pooled <= 1, "pooled predicts among the target's classes only");
+        String report = Files.readString(dir.resolve("run/report.md"));
+        assertTrue(report.contains("## Not applicable\n\n- `source-only` on src → tgt: source classes"), report);
+        assertFalse(report.contains("| 5/class | source-only |"), "no number for a strategy that does not apply");
+    }
+
+    @Test
     void validateChecksWithoutWritingAnything() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
         Result result = cli("validate", config.toString(), "--data-dir", dir.toString());
@@ -264,7 +295,7 @@ class EndToEndTest {
         Path config = config("unknown.yaml", SYNTHETIC.replace("  fine-tuning: {max", "  fine-tunning: {max"));
         Result result = cli("validate", config.toString());
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: feature-extraction, fine-tuning, layer-transfer, lp-ft, target-only, tribuo-head"),
+        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: feature-extraction, fine-tuning, layer-transfer, lp-ft, pooled, source-only, target-only, tribuo-head"),
                 result.err());
     }
 

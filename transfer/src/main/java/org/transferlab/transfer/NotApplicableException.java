@@ -1,0 +1,14 @@
+package org.transferlab.transfer;
+
+/**
+ * Thrown by a strategy that cannot produce a result for a cell by its nature, for example
+ * {@code source-only} when the source and target label spaces differ. The harness records the cell as
+ * not applicable, with this message, instead of a number.
+ */
+public final class NotApplicableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public NotApplicableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,51 @@
+package org.transferlab.transfer.baseline;
+
+import org.transferlab.core.data.TaskType;
+import org.transferlab.transfer.FitSummary;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.TransferStrategy;
+import org.transferlab.transfer.network.NetworkPredictor;
+import org.transferlab.transfer.network.SourceModel;
+
+/**
+ * The source model applied to the target as it is, without any target labels ("SRCONLY" in Daumé III,
+ * "Frustratingly Easy Domain Adaptation", ACL 2007). It measures how far the domains are apart. It
+ * applies only where the source and target have the same label space (the same class names in the
+ * same order); elsewhere the cell is reported as not applicable instead of a number. Its validation
+ * accuracy is measured on the budget's validation split, like every other strategy's.
+ */
+public final class SourceOnly implements TransferStrategy<SourceOnly.Parameters> {
+    public static final String NAME = "source-only";
+
+    /** Source-only has no parameters. */
+    public record Parameters() {
+    }
+
+    @Override
+    public Class<Parameters> parametersType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public boolean supports(TaskType task) {
+        return task == TaskType.CLASSIFICATION;
+    }
+
+    @Override
+    public Fitted fit(Parameters parameters, TransferContext context) {
+        SourceModel source = context.sourceModel();
+        if (!source.classNames().equals(context.classNames())) {
+            throw new NotApplicableException("source classes " + source.classNames() + " are not the target's "
+                    + context.classNames());
+        }
+        NetworkPredictor predictor = new NetworkPredictor(source.copy());
+        double train = context.budget().train().size() == 0 ? Double.NaN
+                : NetworkPredictor.accuracy(predictor.network(), context.budget().train());
+        double validation = context.budget().validation().size() == 0 ? Double.NaN
+                : NetworkPredictor.accuracy(predictor.network(), context.budget().validation());
+        context.log().epoch(NAME, 0, Double.NaN, train, Double.NaN, validation);
+        return new Fitted(predictor, new FitSummary(0, 0, Double.NaN, train, Double.NaN, validation));
+    }
+}
