@@ -2,6 +2,7 @@ package org.transferlab.transfer;
 
 import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
+import org.transferlab.transfer.baseline.Oracle;
 import org.transferlab.transfer.baseline.Pooled;
 import org.transferlab.transfer.baseline.SourceOnly;
 import org.transferlab.transfer.baseline.TargetOnly;
@@ -23,5 +24,6 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), LayerTransfer.NAME, LayerTransfer.class);
         StrategyBindings.strategy(binder(), SourceOnly.NAME, SourceOnly.class);
         StrategyBindings.strategy(binder(), Pooled.NAME, Pooled.class);
+        StrategyBindings.strategy(binder(), Oracle.NAME, Oracle.class);
     }
 }

@@ -21,6 +21,15 @@ public interface TransferStrategy<P extends Record> {
     /** Whether this strategy can fit a domain of this task. */
     boolean supports(TaskType task);
 
+    /**
+     * Whether this strategy is a reference that may see every label of the target's train partition
+     * instead of the cell's budget (the oracle). The harness then gives it the whole partition, still
+     * split into train and validation, and reports it apart from the strategies under comparison.
+     */
+    default boolean usesAllTargetLabels() {
+        return false;
+    }
+
     /** Fits the target budget in {@code context} and returns what the harness evaluates. */
     Fitted fit(P parameters, TransferContext context);
 }

@@ -43,12 +43,20 @@ public final class ReportWriter {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         run.write("results.csv", csv.toString());
-        List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored).toList();
+        java.util.Set<String> references = references(config);
+        List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored)
+                .filter(r -> !references.contains(r.get("strategy"))).toList();
         ComparisonTable table = ComparisonTable.of(scored, metric);
         String figures = scored.isEmpty() ? "" : Plots.write(run.path(), table, metric);
         run.write("report.md", RunReport.markdown(config, rows, Grid.expand(config).size(), command,
                 Provenance.read(run.path()), figures, run.path()));
         return table;
+    }
+
+    /** The strategies that see every target label (the oracle): reported apart, never compared. */
+    static java.util.Set<String> references(ExperimentConfig config) {
+        return config.strategies().stream().filter(s -> s.strategy().usesAllTargetLabels())
+                .map(org.transferlab.experiments.config.StrategyEntry::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /** A cell with metrics: its strategy applied (rows from before the status column count as applied). */

@@ -27,7 +27,11 @@ public final class RunReport {
         if (!config.settings().description().isBlank()) {
             out.append(config.settings().description().strip()).append("\n\n");
         }
-        List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored).toList();
+        java.util.Set<String> references = ReportWriter.references(config);
+        List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored)
+                .filter(r -> !references.contains(r.get("strategy"))).toList();
+        List<Map<String, String>> upper = rows.stream().filter(ReportWriter::scored)
+                .filter(r -> references.contains(r.get("strategy"))).toList();
         long trained = rows.stream().filter(r -> "true".equals(r.get("source_trained"))).count();
         long used = rows.stream().filter(r -> !"NaN".equals(r.get("source_val_accuracy"))).count();
         double seconds = rows.stream().mapToDouble(r -> number(r, "source_train_s") + number(r, "fit_s") + number(r, "eval_s")).sum();
@@ -50,6 +54,11 @@ public final class RunReport {
                 .append("The train−val gap is training minus validation accuracy at the kept epoch; a seed counts as ")
                 .append("overfit when it exceeds ").append(config.settings().overfitGap()).append(" (`overfit-gap`).\n\n")
                 .append(ComparisonTable.of(scored, ClassificationMetrics.ACCURACY).markdown());
+        if (!upper.isEmpty()) {
+            out.append("\n## Upper reference\n\nTrained on every label of the target's train partition, not the cell's ")
+                    .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")
+                    .append(ComparisonTable.of(upper, ClassificationMetrics.ACCURACY).markdown());
+        }
         List<Map<String, String>> notApplicable = rows.stream().filter(r -> !ReportWriter.scored(r)).toList();
         if (!notApplicable.isEmpty()) {
             out.append("\n## Not applicable\n\n");

@@ -145,7 +145,10 @@ public final class StudyRunner {
                               EmbeddingCache embeddings, CurveBuffer curve, RunDirectory run, double overfitGap) {
         Domain source = domains.get(key(cell.source(), cell.shares().source()));
         Domain target = target(domains, cell);
-        LabelledSplit budget = sampler.draw(target, cell.budget(), cell.sampleSeed());
+        // The oracle is a reference, not a competitor: it may see every label of the train partition.
+        LabelledSplit budget = cell.strategy().strategy().usesAllTargetLabels()
+                ? sampler.draw(target, org.transferlab.core.budget.LabelBudget.total(target.train().size()), cell.sampleSeed())
+                : sampler.draw(target, cell.budget(), cell.sampleSeed());
         AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
         java.util.function.Supplier<SourceModel> sourceModel = () -> {
             if (used.get() == null) {

@@ -254,6 +254,7 @@ class EndToEndTest {
                   target-only: {max-epochs: 4, patience: 2}
                   source-only: {}
                   pooled: {source-examples: 200, max-epochs: 3, patience: 2}
+                  oracle: {max-epochs: 4, patience: 2}
                 budgets: {per-class: [5]}
                 """);
         Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString());
@@ -269,6 +270,12 @@ class EndToEndTest {
         String report = Files.readString(dir.resolve("run/report.md"));
         assertTrue(report.contains("## Not applicable\n\n- `source-only` on src → tgt: source classes"), report);
         assertFalse(report.contains("| 5/class | source-only |"), "no number for a strategy that does not apply");
+        CSVRecord oracle = byStrategy.get("oracle");
+        assertEquals(300, Integer.parseInt(oracle.get("train_size")) + Integer.parseInt(oracle.get("validation_size")),
+                "the oracle sees the whole train partition");
+        String main = report.substring(0, report.indexOf("## Upper reference"));
+        assertFalse(main.contains("| oracle |"), "the oracle is not among the compared strategies");
+        assertTrue(report.substring(report.indexOf("## Upper reference")).contains("| 5/class | oracle |"), report);
     }
 
     @Test
@@ -295,7 +302,7 @@ class EndToEndTest {
         Path config = config("unknown.yaml", SYNTHETIC.replace("  fine-tuning: {max", "  fine-tunning: {max"));
         Result result = cli("validate", config.toString());
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: feature-extraction, fine-tuning, layer-transfer, lp-ft, pooled, source-only, target-only, tribuo-head"),
+        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: feature-extraction, fine-tuning, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head"),
                 result.err());
     }
 
