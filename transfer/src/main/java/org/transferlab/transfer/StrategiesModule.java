@@ -7,6 +7,7 @@ import org.transferlab.transfer.baseline.Pooled;
 import org.transferlab.transfer.baseline.SourceOnly;
 import org.transferlab.transfer.baseline.TargetOnly;
 import org.transferlab.transfer.head.TribuoHead;
+import org.transferlab.transfer.network.DiscriminativeFineTuning;
 import org.transferlab.transfer.network.FeatureExtraction;
 import org.transferlab.transfer.network.FineTuning;
 import org.transferlab.transfer.network.LayerTransfer;
@@ -25,5 +26,6 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), SourceOnly.NAME, SourceOnly.class);
         StrategyBindings.strategy(binder(), Pooled.NAME, Pooled.class);
         StrategyBindings.strategy(binder(), Oracle.NAME, Oracle.class);
+        StrategyBindings.strategy(binder(), DiscriminativeFineTuning.NAME, DiscriminativeFineTuning.class);
     }
 }

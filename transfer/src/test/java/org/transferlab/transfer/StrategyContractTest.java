@@ -148,8 +148,8 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("feature-extraction", "fine-tuning", "layer-transfer", "lp-ft", "oracle", "pooled", "source-only",
-                "target-only", "tribuo-head"),
+        assertEquals(List.of("discriminative-fine-tuning", "feature-extraction", "fine-tuning", "layer-transfer", "lp-ft",
+                "oracle", "pooled", "source-only", "target-only", "tribuo-head"),
                 List.copyOf(registry.names()));
     }
 

@@ -107,6 +107,29 @@ class NetworkStrategiesTest {
                 .fit(new LayerTransfer.Parameters(3, true, 0.01, 5, 5, 16), context(target, model)));
     }
 
+    @Test
+    void discriminativeRatesMoveTheLowerLayersLess() {
+        SourceModel model = SourceTrainer.train(synthetic("s"), MLP, 1, TrainingLog.NONE);
+        Domain target = synthetic("t");
+        float[] source = layers(model.copy())[0];
+        float[] uniform = layers(network(new DiscriminativeFineTuning().fit(
+                new DiscriminativeFineTuning.Parameters(0.01, 1, 5, 5, 16), context(target, model))))[0];
+        float[] steep = layers(network(new DiscriminativeFineTuning().fit(
+                new DiscriminativeFineTuning.Parameters(0.01, 1000, 5, 5, 16), context(target, model))))[0];
+        double movedUniform = distance(source, uniform);
+        double movedSteep = distance(source, steep);
+        assertTrue(movedSteep > 0, "every layer is trained");
+        assertTrue(movedSteep < movedUniform / 100, "a 1000x smaller rate two layers down: " + movedSteep + " vs " + movedUniform);
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (double) (a[i] - b[i]);
+        }
+        return Math.sqrt(sum);
+    }
+
     private static float[][] layers(MultiLayerNetwork network) {
         float[][] layers = new float[network.getnLayers()][];
         for (int i = 0; i < layers.length; i++) {
