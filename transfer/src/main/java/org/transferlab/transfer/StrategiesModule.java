@@ -10,6 +10,7 @@ import org.transferlab.transfer.head.TribuoHead;
 import org.transferlab.transfer.network.DiscriminativeFineTuning;
 import org.transferlab.transfer.network.FeatureExtraction;
 import org.transferlab.transfer.network.FineTuning;
+import org.transferlab.transfer.network.L2StartingPoint;
 import org.transferlab.transfer.network.LayerTransfer;
 import org.transferlab.transfer.network.LinearProbeThenFineTune;
 
@@ -27,5 +28,6 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), Pooled.NAME, Pooled.class);
         StrategyBindings.strategy(binder(), Oracle.NAME, Oracle.class);
         StrategyBindings.strategy(binder(), DiscriminativeFineTuning.NAME, DiscriminativeFineTuning.class);
+        StrategyBindings.strategy(binder(), L2StartingPoint.NAME, L2StartingPoint.class);
     }
 }

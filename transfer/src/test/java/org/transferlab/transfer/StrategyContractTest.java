@@ -148,7 +148,7 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("discriminative-fine-tuning", "feature-extraction", "fine-tuning", "layer-transfer", "lp-ft",
+        assertEquals(List.of("discriminative-fine-tuning", "feature-extraction", "fine-tuning", "l2-sp", "layer-transfer", "lp-ft",
                 "oracle", "pooled", "source-only", "target-only", "tribuo-head"),
                 List.copyOf(registry.names()));
     }

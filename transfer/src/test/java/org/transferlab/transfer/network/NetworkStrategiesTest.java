@@ -122,6 +122,22 @@ class NetworkStrategiesTest {
         assertTrue(movedSteep < movedUniform / 100, "a 1000x smaller rate two layers down: " + movedSteep + " vs " + movedUniform);
     }
 
+    @Test
+    void l2SpWithAHugePenaltyStaysAtTheSourceWeights() {
+        SourceModel model = SourceTrainer.train(synthetic("s"), MLP, 1, TrainingLog.NONE);
+        Domain target = synthetic("t");
+        float[] source = layers(model.copy())[0];
+        float[] free = layers(network(new L2StartingPoint().fit(new L2StartingPoint.Parameters(0, 0.01, 5, 5, 16),
+                context(target, model))))[0];
+        float[] pulled = layers(network(new L2StartingPoint().fit(new L2StartingPoint.Parameters(1e6, 0.01, 5, 5, 16),
+                context(target, model))))[0];
+        assertTrue(distance(source, pulled) < distance(source, free) / 5,
+                "pulled " + distance(source, pulled) + " vs free " + distance(source, free));
+        for (int i = 0; i < source.length; i++) {
+            assertTrue(Math.abs(source[i] - pulled[i]) < 0.05, "weight " + i + " stays within a few learning rates");
+        }
+    }
+
     private static double distance(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
