@@ -2,6 +2,7 @@ package org.transferlab.transfer;
 
 import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
+import org.transferlab.transfer.alignment.Coral;
 import org.transferlab.transfer.baseline.Oracle;
 import org.transferlab.transfer.baseline.Pooled;
 import org.transferlab.transfer.baseline.SourceOnly;
@@ -29,5 +30,6 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), Oracle.NAME, Oracle.class);
         StrategyBindings.strategy(binder(), DiscriminativeFineTuning.NAME, DiscriminativeFineTuning.class);
         StrategyBindings.strategy(binder(), L2StartingPoint.NAME, L2StartingPoint.class);
+        StrategyBindings.strategy(binder(), Coral.NAME, Coral.class);
     }
 }

@@ -29,6 +29,7 @@ public final class TransferContext {
     private final TrainingLog log;
     private final IntFunction<LabelledSplit> embeddedBudget;
     private final SourceData sourceData;
+    private final Examples unlabelledTarget;
 
     /**
      * The source domain's labelled train partition, for strategies that train on source data (pooled,
@@ -49,17 +50,22 @@ public final class TransferContext {
             SourceModel model = source.get();
             return new LabelledSplit(embedded(model, budget.train(), layer), embedded(model, budget.validation(), layer),
                     budget.trainRows(), budget.validationRows());
-        }, SourceData.NONE);
+        }, SourceData.NONE, NO_EXAMPLES);
     }
+
+    private static final Examples NO_EXAMPLES = Examples.classified(new float[0], 1, new int[0]);
 
     /**
      * @param embeddedBudget the budget in the source network's representation at a layer; the harness
      *                       passes one that reuses the target's embeddings across cells
      * @param sourceData     the source domain's train partition
+     * @param unlabelledTarget the target's train partition without its labels (every class 0), for
+     *                       unsupervised adaptation
      */
     public TransferContext(String targetName, TaskType task, List<String> classNames, FeatureShape shape,
                            LabelledSplit budget, NetworkSpec network, Supplier<SourceModel> source, long seed,
-                           TrainingLog log, IntFunction<LabelledSplit> embeddedBudget, SourceData sourceData) {
+                           TrainingLog log, IntFunction<LabelledSplit> embeddedBudget, SourceData sourceData,
+                           Examples unlabelledTarget) {
         this.targetName = Objects.requireNonNull(targetName);
         this.task = Objects.requireNonNull(task);
         this.classNames = List.copyOf(classNames);
@@ -71,11 +77,18 @@ public final class TransferContext {
         this.log = Objects.requireNonNull(log);
         this.embeddedBudget = Objects.requireNonNull(embeddedBudget);
         this.sourceData = Objects.requireNonNull(sourceData);
+        this.unlabelledTarget = Objects.requireNonNull(unlabelledTarget);
     }
 
-    /** This context with the source domain's train partition made available. */
-    public TransferContext withSourceData(SourceData data) {
-        return new TransferContext(targetName, task, classNames, shape, budget, network, source, seed, log, embeddedBudget, data);
+    /** This context with the source domain's train partition and the unlabelled target train partition. */
+    public TransferContext withAdaptationData(SourceData data, Examples unlabelled) {
+        return new TransferContext(targetName, task, classNames, shape, budget, network, source, seed, log, embeddedBudget, data,
+                unlabelled);
+    }
+
+    /** The target's train partition with its labels removed: features only, every class 0. */
+    public Examples unlabelledTarget() {
+        return unlabelledTarget;
     }
 
     /** The source domain's labelled train partition and label space. */

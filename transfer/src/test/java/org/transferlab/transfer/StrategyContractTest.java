@@ -55,7 +55,8 @@ class StrategyContractTest {
     static TransferContext context(Domain target, long seed, TrainingLog log) {
         LabelledSplit budget = new BudgetSampler(0.2).draw(target, LabelBudget.perClass(20), 3);
         return new TransferContext(target.name(), target.task(), target.classNames(), target.shape(), budget, NETWORK,
-                () -> SOURCE_MODEL, seed, log).withSourceData(new TransferContext.SourceData(SOURCE.classNames(), SOURCE.train()));
+                () -> SOURCE_MODEL, seed, log).withAdaptationData(new TransferContext.SourceData(SOURCE.classNames(), SOURCE.train()),
+                        target.train().withoutLabels());
     }
 
     @SuppressWarnings("unchecked")
@@ -148,7 +149,7 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("discriminative-fine-tuning", "feature-extraction", "fine-tuning", "l2-sp", "layer-transfer", "lp-ft",
+        assertEquals(List.of("coral", "discriminative-fine-tuning", "feature-extraction", "fine-tuning", "l2-sp", "layer-transfer", "lp-ft",
                 "oracle", "pooled", "source-only", "target-only", "tribuo-head"),
                 List.copyOf(registry.names()));
     }

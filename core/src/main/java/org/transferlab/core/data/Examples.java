@@ -131,6 +131,11 @@ public final class Examples {
         return valued(x, featureCount, y);
     }
 
+    /** The same features with every target erased (class 0, or value 0): what unsupervised methods may see. */
+    public Examples withoutLabels() {
+        return classes != null ? classified(features, featureCount, new int[size()]) : valued(features, featureCount, new double[size()]);
+    }
+
     /** How many rows have each class, for classes {@code 0..classCount-1}. */
     public int[] classCounts(int classCount) {
         int[] counts = new int[classCount];

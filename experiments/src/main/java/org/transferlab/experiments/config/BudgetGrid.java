@@ -7,7 +7,9 @@ import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.core.plugin.Default;
 
 /**
- * The label budgets of the grid: either labels per class or labels in total.
+ * The label budgets of the grid: either labels per class or labels in total. A budget of 0 gives no
+ * target labels at all: strategies that need them report the cell as not applicable, while
+ * unsupervised adaptation (coral) and source-only still produce a result.
  *
  * @param perClass           budgets in labels per class (classification)
  * @param total              budgets in labels in total
@@ -25,8 +27,8 @@ public record BudgetGrid(
         }
         List<Integer> amounts = perClass.isEmpty() ? total : perClass;
         for (int amount : amounts) {
-            if (amount < 1) {
-                throw new IllegalArgumentException("budgets must be at least 1 label, got " + amount);
+            if (amount < 0) {
+                throw new IllegalArgumentException("budgets cannot be negative, got " + amount);
             }
         }
         if (new HashSet<>(amounts).size() != amounts.size()) {

@@ -65,7 +65,8 @@ public final class Plots {
     private static XYChart budgetCurve(String pair, List<ComparisonTable.Line> lines, String metric) {
         XYChart chart = new XYChartBuilder().width(720).height(480).title(pair).xAxisTitle("labels (" + unit(lines) + ")")
                 .yAxisTitle(metric + " (mean, 95% CI)").build();
-        chart.getStyler().setXAxisLogarithmic(true);
+        // A log axis suits budgets from 1 to hundreds, but cannot show a budget of 0.
+        chart.getStyler().setXAxisLogarithmic(lines.stream().allMatch(l -> budget(l.budget()) > 0));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         Map<String, List<ComparisonTable.Line>> byStrategy = new LinkedHashMap<>();
         lines.forEach(line -> byStrategy.computeIfAbsent(line.strategy(), k -> new ArrayList<>()).add(line));

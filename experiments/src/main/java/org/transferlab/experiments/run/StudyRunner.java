@@ -168,7 +168,7 @@ public final class StudyRunner {
         try {
             chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
                     target.shape(), budget, cell.network(), sourceModel, cell.fitSeed(),
-                    candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData));
+                    candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData, target.train().withoutLabels()));
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.train().size(), budget.validation().size(), target.test().size(), NO_METRICS,

@@ -279,6 +279,25 @@ class EndToEndTest {
     }
 
     @Test
+    void atBudgetZeroOnlyStrategiesWithoutTargetLabelsProduceResults() throws IOException {
+        Path config = config("zero.yaml", SYNTHETIC.replace("per-class: [5, 10]", "per-class: [0, 5]")
+                .replace("seeds: 2", "seeds: 1")
+                .replace("  feature-extraction: {max-epochs: 4, patience: 2}\n", "  coral: {}\n")
+                .replace("  fine-tuning: {max-epochs: 4, patience: 2, learning-rate: 0.01}\n", ""));
+        Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        for (CSVRecord row : rows(dir.resolve("run/results.csv"))) {
+            boolean zero = row.get("budget").equals("0");
+            if (row.get("strategy").equals("target-only") && zero) {
+                assertEquals("not applicable: it needs target labels, and the budget has none", row.get("status"));
+            } else {
+                assertEquals("ok", row.get("status"), row.toString());
+                assertEquals(zero ? "0" : "12", row.get("train_size"));
+            }
+        }
+    }
+
+    @Test
     void validateChecksWithoutWritingAnything() throws IOException {
         Path config = config("tiny.yaml", SYNTHETIC);
         Result result = cli("validate", config.toString(), "--data-dir", dir.toString());
@@ -302,7 +321,7 @@ class EndToEndTest {
         Path config = config("unknown.yaml", SYNTHETIC.replace("  fine-tuning: {max", "  fine-tunning: {max"));
         Result result = cli("validate", config.toString());
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head"),
+        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known strategies: coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head"),
                 result.err());
     }
 

@@ -145,7 +145,7 @@ class ConfigLoaderTest {
     void anUnknownStrategyOrLoaderListsTheKnownNames() {
         ConfigException e = error(VALID.replace("  target-only: {}", "  target-onyl: {}"));
         assertEquals("study.yaml:18: key 'strategies.target-onyl': unknown strategy 'target-onyl'; "
-                + "known strategies: discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head", e.getMessage());
+                + "known strategies: coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
                 + "known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());
@@ -169,7 +169,7 @@ class ConfigLoaderTest {
         ConfigException e = error(VALID.replace("seeds: 2", "seeds: 0"));
         assertEquals("study.yaml:1: '(top level)': seeds must be at least 1, got 0", e.getMessage());
         e = error(VALID.replace("per-class: [5, 10]", "per-class: [-5, 10]"));
-        assertEquals("study.yaml:22: 'budgets': budgets must be at least 1 label, got -5", e.getMessage());
+        assertEquals("study.yaml:22: 'budgets': budgets cannot be negative, got -5", e.getMessage());
         e = error(VALID.replace("per-class: [5, 10]", "per-class: []"));
         assertTrue(e.getMessage().contains("give exactly one of per-class or total"), e.getMessage());
         e = error(VALID.replace("strategies:\n  target-only: {}\n  fine-tuning:\n    learning-rate: 0.001\n", "strategies: {}\n"));

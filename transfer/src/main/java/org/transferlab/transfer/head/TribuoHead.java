@@ -94,35 +94,71 @@ public final class TribuoHead implements TransferStrategy<TribuoHead.Parameters>
         }
         LabelledSplit embedded = context.embeddedBudget(layer);
         if (embedded.train().size() == 0) {
-            throw new IllegalArgumentException("a Tribuo head needs target labels, but the budget has none");
+            throw new org.transferlab.transfer.NotApplicableException("it needs target labels, and the budget has none");
         }
-        List<String> classes = context.classNames();
-        String[] names = featureNames(embedded.train().featureCount());
-        MutableDataset<Label> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("label budget of " + context.targetName() + ", layer " + layer, new LabelFactory()),
-                new LabelFactory());
-        for (int i = 0; i < embedded.train().size(); i++) {
-            dataset.add(example(embedded.train(), i, new Label(classes.get(embedded.train().classOf(i))), names));
-        }
-        Model<Label> model = trainer(p, Seeds.derive(context.seed(), NAME)).train(dataset);
-        double trainAccuracy = accuracy(model, embedded.train(), classes, names);
-        double validationAccuracy = accuracy(model, embedded.validation(), classes, names);
+        Head head = train(embedded.train(), context.classNames(), p, Seeds.derive(context.seed(), NAME),
+                "label budget of " + context.targetName() + ", layer " + layer);
+        double trainAccuracy = head.accuracy(embedded.train());
+        double validationAccuracy = head.accuracy(embedded.validation());
         context.log().epoch(NAME, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy);
-        return new Fitted(examples -> predict(model, TransferContext.embedded(source, examples, layer), classes, names),
-                new FitSummary(1, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy), model.getProvenance().toString());
+        return new Fitted(examples -> head.predict(TransferContext.embedded(source, examples, layer)),
+                new FitSummary(1, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy), head.provenance());
     }
 
-    /** NaN for no examples. */
-    private static double accuracy(Model<Label> model, Examples examples, List<String> classes, String[] names) {
-        if (examples.size() == 0) {
-            return Double.NaN;
+    /** A trained Tribuo classifier over embedding features, with the label space it predicts in. */
+    public static final class Head {
+        private final Model<Label> model;
+        private final List<String> classes;
+        private final String[] names;
+
+        private Head(Model<Label> model, List<String> classes, String[] names) {
+            this.model = model;
+            this.classes = classes;
+            this.names = names;
         }
-        int[] predicted = predict(model, examples, classes, names);
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            correct += predicted[i] == examples.classOf(i) ? 1 : 0;
+
+        /** The class index of each example. */
+        public int[] predict(Examples examples) {
+            List<Example<Label>> batch = new ArrayList<>(examples.size());
+            for (int i = 0; i < examples.size(); i++) {
+                batch.add(example(examples, i, LabelFactory.UNKNOWN_LABEL, names));
+            }
+            int[] predicted = new int[examples.size()];
+            List<org.tribuo.Prediction<Label>> predictions = model.predict(batch);
+            for (int i = 0; i < predicted.length; i++) {
+                predicted[i] = classes.indexOf(predictions.get(i).getOutput().getLabel());
+            }
+            return predicted;
         }
-        return (double) correct / predicted.length;
+
+        /** The share of {@code examples} predicted correctly; NaN for none. */
+        public double accuracy(Examples examples) {
+            if (examples.size() == 0) {
+                return Double.NaN;
+            }
+            int[] predicted = predict(examples);
+            int correct = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                correct += predicted[i] == examples.classOf(i) ? 1 : 0;
+            }
+            return (double) correct / predicted.length;
+        }
+
+        /** Tribuo's record of how the model was made. */
+        public String provenance() {
+            return model.getProvenance().toString();
+        }
+    }
+
+    /** Trains the classifier {@code p} names on labelled embeddings; {@code description} names the data in the provenance. */
+    public static Head train(Examples embedded, List<String> classes, Parameters p, long seed, String description) {
+        String[] names = featureNames(embedded.featureCount());
+        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(description, new LabelFactory()),
+                new LabelFactory());
+        for (int i = 0; i < embedded.size(); i++) {
+            dataset.add(example(embedded, i, new Label(classes.get(embedded.classOf(i))), names));
+        }
+        return new Head(trainer(p, seed).train(dataset), classes, names);
     }
 
     private static Trainer<Label> trainer(Parameters p, long seed) {
@@ -132,19 +168,6 @@ public final class TribuoHead implements TransferStrategy<TribuoHead.Parameters>
             case LINEAR_SGD -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), p.epochs(), seed);
             case XGBOOST -> new XGBoostClassificationTrainer(p.rounds(), 0.3, 0, 6, 1, 1, 1, 1, 0, 1, true, seed);
         };
-    }
-
-    private static int[] predict(Model<Label> model, Examples examples, List<String> classes, String[] names) {
-        List<Example<Label>> batch = new ArrayList<>(examples.size());
-        for (int i = 0; i < examples.size(); i++) {
-            batch.add(example(examples, i, LabelFactory.UNKNOWN_LABEL, names));
-        }
-        int[] predicted = new int[examples.size()];
-        List<org.tribuo.Prediction<Label>> predictions = model.predict(batch);
-        for (int i = 0; i < predicted.length; i++) {
-            predicted[i] = classes.indexOf(predictions.get(i).getOutput().getLabel());
-        }
-        return predicted;
     }
 
     private static Example<Label> example(Examples examples, int row, Label label, String[] names) {

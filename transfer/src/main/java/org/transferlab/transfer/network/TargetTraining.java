@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
 
 /** Trains a prepared network on the context's label budget with early stopping; shared by the network strategies. */
@@ -13,7 +14,7 @@ public final class TargetTraining {
 
     public static Fitted fit(MultiLayerNetwork network, TrainingSchedule schedule, TransferContext context, String phase) {
         if (context.budget().train().size() == 0) {
-            throw new IllegalArgumentException("this strategy needs target labels, but the budget has none");
+            throw new NotApplicableException("it needs target labels, and the budget has none");
         }
         FitSummary summary = new EarlyStoppingTrainer(schedule).train(network, context.budget().train(),
                 context.budget().validation(), context.classCount(), Seeds.derive(context.seed(), phase, "order"),

@@ -1,0 +1,98 @@
+package org.transferlab.transfer.alignment;
+
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.FitSummary;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.TransferStrategy;
+import org.transferlab.transfer.head.TribuoHead;
+import org.transferlab.transfer.network.SourceModel;
+
+/**
+ * CORAL, for a target with no labels at all (Sun, Feng &amp; Saenko, "Return of Frustratingly Easy Domain
+ * Adaptation", AAAI 2016): the source network embeds source and (unlabelled) target examples, the
+ * source embeddings are re-coloured to the target's covariance ({@link CorrelationAlignment}), and a
+ * logistic-regression head (LibLinear, through Tribuo) is trained on the aligned source embeddings
+ * with the source labels, then applied to the target's embeddings. It uses no target labels, so it is
+ * evaluated at budget 0 like the others at theirs; it applies where source and target share their
+ * label space.
+ */
+public final class Coral implements TransferStrategy<Coral.Parameters> {
+    public static final String NAME = "coral";
+
+    /**
+     * @param layer          the hidden layer whose activations are aligned, 0-based; -1 for the last (default)
+     * @param lambda         added to both covariance diagonals, as in the paper (default 1.0)
+     * @param sampleSize     source and target examples used to fit the transform and the head (default 5000)
+     * @param cost           the logistic head's inverse regularisation strength C (default 1.0)
+     */
+    public record Parameters(
+            @Default("-1") int layer,
+            @Default("1.0") double lambda,
+            @Default("5000") int sampleSize,
+            @Default("1.0") double cost) {
+        public Parameters {
+            if (layer < -1 || !(lambda > 0) || sampleSize < 10 || !(cost > 0)) {
+                throw new IllegalArgumentException("layer must be >= -1, lambda and cost positive, sample-size at least 10");
+            }
+        }
+    }
+
+    @Override
+    public Class<Parameters> parametersType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public boolean supports(TaskType task) {
+        return task == TaskType.CLASSIFICATION;
+    }
+
+    @Override
+    public Fitted fit(Parameters p, TransferContext context) {
+        TransferContext.SourceData source = context.sourceData();
+        if (!source.classNames().equals(context.classNames())) {
+            throw new NotApplicableException("coral needs the source's label space, " + source.classNames()
+                    + ", to be the target's, " + context.classNames());
+        }
+        SourceModel model = context.sourceModel();
+        int layer = p.layer() < 0 ? model.spec().lastHiddenLayer() : p.layer();
+        long seed = Seeds.derive(context.seed(), NAME);
+        Examples sourceSample = sample(source.train(), p.sampleSize(), seed);
+        Examples targetSample = sample(context.unlabelledTarget(), p.sampleSize(), seed + 1);
+        Examples sourceEmbedded = TransferContext.embedded(model, sourceSample, layer);
+        Examples targetEmbedded = TransferContext.embedded(model, targetSample, layer);
+        CorrelationAlignment alignment = CorrelationAlignment.fit(sourceEmbedded.featureMatrix(), targetEmbedded.featureMatrix(),
+                sourceEmbedded.featureCount(), p.lambda());
+        Examples aligned = Examples.classified(alignment.apply(sourceEmbedded.featureMatrix()), sourceEmbedded.featureCount(),
+                sourceEmbedded.classes());
+        TribuoHead.Head head = TribuoHead.train(aligned, context.classNames(), new TribuoHead.Parameters(
+                TribuoHead.Classifier.LOGISTIC, layer, p.cost(), 1, 1), seed, "CORAL-aligned source embeddings");
+        double validation = context.budget().validation().size() == 0 ? Double.NaN
+                : head.accuracy(TransferContext.embedded(model, context.budget().validation(), layer));
+        context.log().epoch(NAME, 1, Double.NaN, head.accuracy(aligned), Double.NaN, validation);
+        return new Fitted(examples -> head.predict(TransferContext.embedded(model, examples, layer)),
+                new FitSummary(1, 1, Double.NaN, Double.NaN, Double.NaN, validation), head.provenance());
+    }
+
+    private static Examples sample(Examples examples, int size, long seed) {
+        if (examples.size() <= size) {
+            return examples;
+        }
+        int[] rows = java.util.stream.IntStream.range(0, examples.size()).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(rows.length - i);
+            int tmp = rows[i];
+            rows[i] = rows[j];
+            rows[j] = tmp;
+        }
+        int[] chosen = java.util.Arrays.copyOf(rows, size);
+        java.util.Arrays.sort(chosen);
+        return examples.subset(chosen);
+    }
+}
