@@ -131,6 +131,24 @@ public final class Examples {
         return valued(x, featureCount, y);
     }
 
+    /** {@code count} rows drawn uniformly without replacement, seeded, in their original order; all if fewer. */
+    public Examples randomSubset(int count, long seed) {
+        if (count >= size()) {
+            return this;
+        }
+        int[] rows = java.util.stream.IntStream.range(0, size()).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(rows.length - i);
+            int tmp = rows[i];
+            rows[i] = rows[j];
+            rows[j] = tmp;
+        }
+        int[] chosen = java.util.Arrays.copyOf(rows, count);
+        java.util.Arrays.sort(chosen);
+        return subset(chosen);
+    }
+
     /** The same features with every target erased (class 0, or value 0): what unsupervised methods may see. */
     public Examples withoutLabels() {
         return classes != null ? classified(features, featureCount, new int[size()]) : valued(features, featureCount, new double[size()]);

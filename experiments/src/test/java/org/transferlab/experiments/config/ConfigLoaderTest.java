@@ -105,6 +105,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theClassificationStudyConfigIsValidAndUsesEveryClassificationStrategy() {
+        ExperimentConfig config = loader.load(Path.of("configs/classification-study.yaml"));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        config.strategies().forEach(s -> used.add(s.name().replaceAll("@.*", "")));
+        assertEquals(new java.util.TreeSet<>(org.transferlab.transfer.StrategyBindings.registry(Plugins.discover()).names()), used);
+        assertEquals(List.of(0, 1, 5, 20), config.budgets().perClass());
+    }
+
+    @Test
     void aMisspelledKeyIsNamedWithItsLineAndASuggestion() {
         ConfigException e = error(VALID.replace("    learning-rate: 0.001", "    lerning-rate: 0.001"));
         assertEquals("study.yaml:20: unknown key 'strategies.fine-tuning.lerning-rate' (did you mean 'learning-rate'?); "

@@ -62,8 +62,8 @@ public final class Coral implements TransferStrategy<Coral.Parameters> {
         SourceModel model = context.sourceModel();
         int layer = p.layer() < 0 ? model.spec().lastHiddenLayer() : p.layer();
         long seed = Seeds.derive(context.seed(), NAME);
-        Examples sourceSample = sample(source.train(), p.sampleSize(), seed);
-        Examples targetSample = sample(context.unlabelledTarget(), p.sampleSize(), seed + 1);
+        Examples sourceSample = source.train().randomSubset(p.sampleSize(), seed);
+        Examples targetSample = context.unlabelledTarget().randomSubset(p.sampleSize(), seed + 1);
         Examples sourceEmbedded = TransferContext.embedded(model, sourceSample, layer);
         Examples targetEmbedded = TransferContext.embedded(model, targetSample, layer);
         CorrelationAlignment alignment = CorrelationAlignment.fit(sourceEmbedded.featureMatrix(), targetEmbedded.featureMatrix(),
@@ -77,22 +77,5 @@ public final class Coral implements TransferStrategy<Coral.Parameters> {
         context.log().epoch(NAME, 1, Double.NaN, head.accuracy(aligned), Double.NaN, validation);
         return new Fitted(examples -> head.predict(TransferContext.embedded(model, examples, layer)),
                 new FitSummary(1, 1, Double.NaN, Double.NaN, Double.NaN, validation), head.provenance());
-    }
-
-    private static Examples sample(Examples examples, int size, long seed) {
-        if (examples.size() <= size) {
-            return examples;
-        }
-        int[] rows = java.util.stream.IntStream.range(0, examples.size()).toArray();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(rows.length - i);
-            int tmp = rows[i];
-            rows[i] = rows[j];
-            rows[j] = tmp;
-        }
-        int[] chosen = java.util.Arrays.copyOf(rows, size);
-        java.util.Arrays.sort(chosen);
-        return examples.subset(chosen);
     }
 }

@@ -65,9 +65,14 @@ public final class Pooled implements TransferStrategy<Pooled.Parameters> {
         if (source.train().size() == 0) {
             throw new NotApplicableException("no source data was given to this cell");
         }
+        if (context.budget().train().size() == 0 && !source.classNames().containsAll(context.classNames())) {
+            throw new NotApplicableException("without target labels, pooling can learn nothing about the target's classes "
+                    + "that the source lacks");
+        }
         List<String> union = new ArrayList<>(context.classNames());
         source.classNames().stream().filter(c -> !union.contains(c)).forEach(union::add);
-        Examples sourceExamples = relabel(sample(source.train(), p.sourceExamples(), Seeds.derive(context.seed(), NAME, "sample")),
+        int count = p.sourceExamples() == 0 ? source.train().size() : p.sourceExamples();
+        Examples sourceExamples = relabel(source.train().randomSubset(count, Seeds.derive(context.seed(), NAME, "sample")),
                 source.classNames(), union);
         Examples train = context.budget().train().concat(sourceExamples);
         int targetClasses = context.classCount();
@@ -90,24 +95,6 @@ public final class Pooled implements TransferStrategy<Pooled.Parameters> {
             return predicted;
         }, summary);
     }
-
-    private static Examples sample(Examples examples, int count, long seed) {
-        if (count == 0 || count >= examples.size()) {
-            return examples;
-        }
-        int[] rows = java.util.stream.IntStream.range(0, examples.size()).toArray();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(rows.length - i);
-            int tmp = rows[i];
-            rows[i] = rows[j];
-            rows[j] = tmp;
-        }
-        int[] chosen = java.util.Arrays.copyOf(rows, count);
-        java.util.Arrays.sort(chosen);
-        return examples.subset(chosen);
-    }
-
     private static Examples relabel(Examples examples, List<String> from, List<String> to) {
         int[] classes = examples.classes();
         for (int i = 0; i < classes.length; i++) {

@@ -123,6 +123,24 @@ class NetworkStrategiesTest {
     }
 
     @Test
+    void sourceOnlyOnATargetFromTheSourceDistributionScoresLikeTheSourceModel() {
+        Domain source = new SyntheticLoader().load("s", new SyntheticLoader.Parameters(TaskType.CLASSIFICATION, 3, 8,
+                300, 600, 2, 1, 0.3, 1, 2, 5), LoadContext.of(Path.of("unused")));
+        SourceModel model = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE);
+        Domain sameDistribution = new SyntheticLoader().load("t", new SyntheticLoader.Parameters(TaskType.CLASSIFICATION, 3, 8,
+                300, 600, 2, 1, 0.3, 1, 2, 99), LoadContext.of(Path.of("unused")));
+        double onSource = NetworkPredictor.accuracy(model.copy(), source.test().open());
+        int[] predicted = new org.transferlab.transfer.baseline.SourceOnly()
+                .fit(new org.transferlab.transfer.baseline.SourceOnly.Parameters(), context(sameDistribution, model))
+                .predictor().predictClasses(sameDistribution.test().open());
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == sameDistribution.test().open().classOf(i) ? 1 : 0;
+        }
+        assertEquals(onSource, (double) correct / predicted.length, 0.06, "same distribution, same accuracy up to sampling");
+    }
+
+    @Test
     void l2SpWithAHugePenaltyStaysAtTheSourceWeights() {
         SourceModel model = SourceTrainer.train(synthetic("s"), MLP, 1, TrainingLog.NONE);
         Domain target = synthetic("t");
