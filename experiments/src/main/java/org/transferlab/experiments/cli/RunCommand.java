@@ -114,6 +114,12 @@ final class RunCommand implements Callable<Integer> {
                 outcome.sourceModelsLoaded(), outcome.sourceModelsReused(), outcome.embeddingsComputed(), outcome.embeddingsReused());
         stdout.println("results: " + run.path().resolve("results.csv"));
         stdout.println("report:  " + run.path().resolve("report.md"));
+        if (!outcome.failedCells().isEmpty()) {
+            stderr.println(outcome.failedCells().size() + " cells failed; their errors are in " + run.path().resolve("cells")
+                    + " (*.failed.txt) and the report; re-run the same command to retry them:");
+            outcome.failedCells().forEach(message -> stderr.println("  " + message));
+            return TransferLabCommand.SOME_CELLS_FAILED;
+        }
         return 0;
     }
 }

@@ -5,7 +5,10 @@ import org.transferlab.core.TransferLabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code transferlab} command line. Exit codes: 0 success, 1 internal failure, 2 a problem the user can fix. */
+/**
+ * The {@code transferlab} command line. Exit codes: 0 success, 1 internal failure, 2 a problem the user can
+ * fix, 3 a study that ran with some failed cells.
+ */
 @Command(name = "transferlab", mixinStandardHelpOptions = true, version = "TransferLab 0.1.0",
         description = "Runs transfer-learning studies from experiment config files.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, MergeCommand.class,
@@ -13,6 +16,8 @@ import picocli.CommandLine.Command;
 public final class TransferLabCommand implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int INTERNAL_ERROR = 1;
+    /** The study ran and its report was written, but some cells failed; re-running retries them. */
+    public static final int SOME_CELLS_FAILED = 3;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

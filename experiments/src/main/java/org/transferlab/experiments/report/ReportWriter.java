@@ -49,8 +49,17 @@ public final class ReportWriter {
         ComparisonTable table = ComparisonTable.of(scored, metric);
         String figures = scored.isEmpty() ? "" : Plots.write(run.path(), table, metric);
         run.write("report.md", RunReport.markdown(config, rows, Grid.expand(config).size(), command,
-                Provenance.read(run.path()), figures, run.path()));
+                Provenance.read(run.path()), figures, run.path(), failures(config, run)));
         return table;
+    }
+
+    /** Failed cells of this grid that have not succeeded since. */
+    private static Map<String, String> failures(ExperimentConfig config, RunDirectory run) {
+        java.util.Set<String> grid = Grid.expand(config).stream().map(Cell::id).collect(java.util.stream.Collectors.toSet());
+        Map<String, String> failures = new java.util.TreeMap<>(run.failures());
+        failures.keySet().retainAll(grid);
+        failures.keySet().removeAll(run.finished());
+        return failures;
     }
 
     /** The strategies that see every target label (the oracle): reported apart, never compared. */

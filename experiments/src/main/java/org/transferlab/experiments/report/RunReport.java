@@ -19,9 +19,11 @@ public final class RunReport {
      * @param provenance the run's provenance rows (scope, key, value)
      * @param figures    Markdown that shows the run's plots
      * @param runDirectory where the cells' learning curves are
+     * @param failures   cells of the grid that failed, by id, with their first error line
      */
     public static String markdown(ExperimentConfig config, List<Map<String, String>> rows, int gridCells, String command,
-                                  List<Map<String, String>> provenance, String figures, java.nio.file.Path runDirectory) {
+                                  List<Map<String, String>> provenance, String figures, java.nio.file.Path runDirectory,
+                                  Map<String, String> failures) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(config.settings().name()).append("\n\n");
         if (!config.settings().description().isBlank()) {
@@ -58,6 +60,11 @@ public final class RunReport {
             out.append("\n## Upper reference\n\nTrained on every label of the target's train partition, not the cell's ")
                     .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")
                     .append(ComparisonTable.of(upper, ClassificationMetrics.ACCURACY).markdown());
+        }
+        if (!failures.isEmpty()) {
+            out.append("\n## Failed cells\n\nThese cells threw; their errors and stack traces are in `cells/ID.failed.txt`. ")
+                    .append("Re-running the same command retries them.\n\n");
+            failures.forEach((id, message) -> out.append("- `").append(id).append("` ").append(message).append("\n"));
         }
         List<Map<String, String>> notApplicable = rows.stream().filter(r -> !ReportWriter.scored(r)).toList();
         if (!notApplicable.isEmpty()) {

@@ -30,6 +30,7 @@ public final class RunDirectory {
     static final String CELLS = "cells";
     static final String CURVES = "curves";
     private static final String DONE = ".done";
+    private static final String FAILED = ".failed.txt";
     private static final String TRIBUO_PROVENANCE = ".tribuo.txt";
 
     private final Path dir;
@@ -124,9 +125,32 @@ public final class RunDirectory {
             ResultsCsv.write(List.of(row), csv);
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + ".csv"), csv.toString());
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + DONE), new byte[0]);
+            Files.deleteIfExists(dir.resolve(CELLS).resolve(id + FAILED));
         } catch (IOException e) {
             throw new TransferLabException(dir + ": cannot commit cell " + id + " (" + e + ")", e);
         }
+    }
+
+    /** Records why a cell failed, with the stack trace; the cell stays unfinished, so a re-run retries it. */
+    public void recordFailure(String id, String message, Throwable error) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(trace));
+        write(CELLS + "/" + id + FAILED, message + "\n\n" + trace);
+    }
+
+    /** Why each unfinished cell with a recorded failure failed: its first line, by cell id. */
+    public Map<String, String> failures() {
+        Map<String, String> failures = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(dir.resolve(CELLS))) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(FAILED)).toList()) {
+                String name = file.getFileName().toString();
+                failures.put(name.substring(0, name.length() - FAILED.length()),
+                        Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+            }
+        } catch (IOException e) {
+            throw new TransferLabException(dir.resolve(CELLS) + ": cannot be listed (" + e + ")", e);
+        }
+        return failures;
     }
 
     /** The committed row of a finished cell. */

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.transferlab.core.TransferLabException;
 import org.transferlab.core.budget.BudgetSampler;
 import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Domain;
@@ -50,7 +49,7 @@ public final class StudyRunner {
 
     /** What one invocation did: cells run and skipped, source models trained, loaded from the store, reused. */
     public record Outcome(int cellsRun, int cellsSkipped, int sourceModelsTrained, int sourceModelsLoaded,
-                          int sourceModelsReused, int embeddingsComputed, int embeddingsReused) {
+                          int sourceModelsReused, int embeddingsComputed, int embeddingsReused, List<String> failedCells) {
     }
 
     public StudyRunner(Path dataDirectory, Consumer<String> progress) {
@@ -83,8 +82,9 @@ public final class StudyRunner {
 
     /**
      * Runs the cells of {@code shard} that {@code run} has not finished, on {@code workers} threads.
-     * When a cell fails, the cells still running finish and are committed, no new cell starts, and
-     * the first failure is thrown.
+     * A cell that throws (a strategy that diverges, say) is recorded as failed with its error and the
+     * other cells go on; failed cells are not marked finished, so re-running the command retries them.
+     * A failure to write the run directory stops the run: nothing more could be kept.
      */
     public Outcome run(Prepared study, RunDirectory run, Shard shard, int workers) {
         List<Cell> cells = shard.select(Grid.expand(study.config()));
@@ -100,6 +100,7 @@ public final class StudyRunner {
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<String> failedCells = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), daemonThreads());
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -110,8 +111,17 @@ public final class StudyRunner {
                     }
                     try {
                         CurveBuffer curve = new CurveBuffer();
-                        ResultRow row = runCell(cell, study.domains(), sampler, sources, embeddings, curve, run,
-                                study.config().settings().overfitGap());
+                        ResultRow row;
+                        try {
+                            row = runCell(cell, study.domains(), sampler, sources, embeddings, curve, run,
+                                    study.config().settings().overfitGap());
+                        } catch (RuntimeException e) {
+                            String message = cell.describe() + ": " + e.getMessage();
+                            run.recordFailure(cell.id(), message, e);
+                            failedCells.add(message);
+                            progress.accept("[" + done.incrementAndGet() + "/" + todo.size() + "] FAILED " + message);
+                            return;
+                        }
                         run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv(), row.provenance());
                         report(done.incrementAndGet(), todo.size(), start, cell, row);
                     } catch (RuntimeException e) {
@@ -130,7 +140,7 @@ public final class StudyRunner {
         }
         int loaded = (int) todo.stream().map(Cell::sourceSeed).distinct().filter(loadedFromStore::contains).count();
         return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained() - loaded, loaded, sources.reused(),
-                embeddings.computed(), embeddings.reused());
+                embeddings.computed(), embeddings.reused(), List.copyOf(failedCells));
     }
 
     private synchronized void report(int done, int total, long startNanos, Cell cell, ResultRow row) {
@@ -244,13 +254,7 @@ public final class StudyRunner {
     }
 
     private static Fitted fit(Cell cell, Record parameters, TransferContext context) {
-        try {
-            return SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(parameters, context));
-        } catch (TransferLabException | NotApplicableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cell " + cell.describe() + " failed: " + e.getMessage(), e);
-        }
+        return SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(parameters, context));
     }
 
     private static org.transferlab.transfer.TrainingLog prefixed(CurveBuffer curve, String candidate) {
