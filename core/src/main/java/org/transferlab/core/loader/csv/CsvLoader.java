@@ -40,7 +40,7 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
     public static final String NAME = "csv";
 
     /**
-     * @param file          the CSV file; a relative path resolves against the data directory
+     * @param file          the CSV file, relative to the data directory and inside it
      * @param target        the target column: a class label (classification, clustering) or a number (regression)
      * @param features      the numeric feature columns; empty means every column but the target and the filter's
      * @param task          classification, regression or clustering (default classification)
@@ -104,7 +104,13 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
 
     @Override
     public Domain load(String name, Parameters p, LoadContext context) {
-        Path file = context.dataDirectory().resolve(p.file());
+        Path root = context.dataDirectory().toAbsolutePath().normalize();
+        Path file = root.resolve(p.file()).normalize();
+        if (!file.startsWith(root)) {
+            // A shared config may only describe data, never point the loader at files outside the data directory.
+            throw new TransferLabException("file: '" + p.file() + "' is outside the data directory " + root
+                    + "; give a path inside it");
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(p.delimiter().charAt(0)).setHeader()
                 .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);

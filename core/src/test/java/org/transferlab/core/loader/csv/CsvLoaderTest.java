@@ -100,6 +100,16 @@ class CsvLoaderTest {
     }
 
     @Test
+    void aFileOutsideTheDataDirectoryIsRefused() {
+        for (String escape : new String[] {"../cars.csv", "/etc/passwd", "sub/../../cars.csv"}) {
+            TransferLabException e = assertThrows(TransferLabException.class, () -> new CsvLoader().load("x",
+                    new CsvLoader.Parameters(escape, "mpg", List.of(), TaskType.REGRESSION, "", 0.25, 0, ","), LoadContext.of(data)));
+            assertEquals("file: '" + escape + "' is outside the data directory " + data.toAbsolutePath().normalize()
+                    + "; give a path inside it", e.getMessage());
+        }
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         TransferLabException e = assertThrows(TransferLabException.class,
                 () -> new CsvLoader().load("x", regression(""), LoadContext.of(data)));
