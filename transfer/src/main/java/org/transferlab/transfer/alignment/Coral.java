@@ -1,14 +1,13 @@
 package org.transferlab.transfer.alignment;
 
 import org.transferlab.core.data.Examples;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 import org.transferlab.transfer.head.TribuoHead;
 import org.transferlab.transfer.network.SourceModel;
 
@@ -21,7 +20,7 @@ import org.transferlab.transfer.network.SourceModel;
  * evaluated at budget 0 like the others at theirs; it applies where source and target share their
  * label space.
  */
-public final class Coral implements TransferStrategy<Coral.Parameters> {
+public final class Coral extends ClassificationStrategy<Coral.Parameters> {
     public static final String NAME = "coral";
 
     /**
@@ -42,14 +41,8 @@ public final class Coral implements TransferStrategy<Coral.Parameters> {
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public Coral() {
+        super(Coral.Parameters.class);
     }
 
     @Override

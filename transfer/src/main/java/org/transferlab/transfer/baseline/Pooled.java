@@ -5,14 +5,13 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.transferlab.core.data.Examples;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 import org.transferlab.transfer.network.Batches;
 import org.transferlab.transfer.network.EarlyStoppingTrainer;
 import org.transferlab.transfer.network.NetworkFactory;
@@ -25,7 +24,7 @@ import org.transferlab.transfer.network.TrainingSchedule;
  * stopping uses the target budget's validation split only. With {@code source-examples} the source
  * data is subsampled (seeded) to keep a cell's cost bounded.
  */
-public final class Pooled implements TransferStrategy<Pooled.Parameters> {
+public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "pooled";
 
     /**
@@ -49,14 +48,8 @@ public final class Pooled implements TransferStrategy<Pooled.Parameters> {
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public Pooled() {
+        super(Pooled.Parameters.class);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.transferlab.transfer.baseline;
 
-import org.transferlab.core.data.TaskType;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 import org.transferlab.transfer.network.NetworkPredictor;
 import org.transferlab.transfer.network.SourceModel;
 
@@ -16,21 +15,15 @@ import org.transferlab.transfer.network.SourceModel;
  * same order); elsewhere the cell is reported as not applicable instead of a number. Its validation
  * accuracy is measured on the budget's validation split, like every other strategy's.
  */
-public final class SourceOnly implements TransferStrategy<SourceOnly.Parameters> {
+public final class SourceOnly extends ClassificationStrategy<SourceOnly.Parameters> {
     public static final String NAME = "source-only";
 
     /** Source-only has no parameters. */
     public record Parameters() {
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public SourceOnly() {
+        super(SourceOnly.Parameters.class);
     }
 
     @Override

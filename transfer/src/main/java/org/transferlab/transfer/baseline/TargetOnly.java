@@ -1,12 +1,11 @@
 package org.transferlab.transfer.baseline;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.TargetTraining;
 import org.transferlab.transfer.network.TrainingSchedule;
@@ -17,7 +16,7 @@ import org.transferlab.transfer.network.TrainingSchedule;
  * transfer result is reported as a difference from this one (the "TGTONLY" baseline of Daumé III,
  * "Frustratingly Easy Domain Adaptation", ACL 2007).
  */
-public final class TargetOnly implements TransferStrategy<TargetOnly.Parameters> {
+public final class TargetOnly extends ClassificationStrategy<TargetOnly.Parameters> {
     public static final String NAME = "target-only";
 
     /**
@@ -40,14 +39,8 @@ public final class TargetOnly implements TransferStrategy<TargetOnly.Parameters>
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public TargetOnly() {
+        super(TargetOnly.Parameters.class);
     }
 
 

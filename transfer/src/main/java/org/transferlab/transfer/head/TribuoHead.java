@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Examples;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 import org.transferlab.transfer.network.SourceModel;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -38,7 +37,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * @see Parameters
  */
-public final class TribuoHead implements TransferStrategy<TribuoHead.Parameters> {
+public final class TribuoHead extends ClassificationStrategy<TribuoHead.Parameters> {
     public static final String NAME = "tribuo-head";
 
     /** The Tribuo classifiers a head can be. */
@@ -74,14 +73,8 @@ public final class TribuoHead implements TransferStrategy<TribuoHead.Parameters>
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public TribuoHead() {
+        super(TribuoHead.Parameters.class);
     }
 
     @Override

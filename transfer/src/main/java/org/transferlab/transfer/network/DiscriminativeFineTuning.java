@@ -3,11 +3,10 @@ package org.transferlab.transfer.network;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.Adam;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 
 /**
  * Fine-tuning with discriminative learning rates: every layer is trained, the new output layer at
@@ -15,7 +14,7 @@ import org.transferlab.transfer.TransferStrategy;
  * {@code decay}, so general low-level features move least (Howard &amp; Ruder, "Universal Language
  * Model Fine-tuning for Text Classification", ACL 2018, who use a decay of 2.6).
  */
-public final class DiscriminativeFineTuning implements TransferStrategy<DiscriminativeFineTuning.Parameters> {
+public final class DiscriminativeFineTuning extends ClassificationStrategy<DiscriminativeFineTuning.Parameters> {
     public static final String NAME = "discriminative-fine-tuning";
 
     /**
@@ -39,14 +38,8 @@ public final class DiscriminativeFineTuning implements TransferStrategy<Discrimi
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public DiscriminativeFineTuning() {
+        super(DiscriminativeFineTuning.Parameters.class);
     }
 
     @Override

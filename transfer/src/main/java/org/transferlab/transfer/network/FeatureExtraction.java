@@ -6,12 +6,11 @@ import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 
 /**
  * Feature extraction: the source network's layers up to its last hidden layer are frozen, its output
@@ -23,7 +22,7 @@ import org.transferlab.transfer.TransferStrategy;
  * 0-4 to 5-9 with 100 labels per class, a head reached 0.73 accuracy at 0.001 and 0.89 at 0.01
  * (shared/STACK.md), hence the default of 0.01.
  */
-public final class FeatureExtraction implements TransferStrategy<FeatureExtraction.Parameters> {
+public final class FeatureExtraction extends ClassificationStrategy<FeatureExtraction.Parameters> {
     public static final String NAME = "feature-extraction";
 
     /**
@@ -46,14 +45,8 @@ public final class FeatureExtraction implements TransferStrategy<FeatureExtracti
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public FeatureExtraction() {
+        super(FeatureExtraction.Parameters.class);
     }
 
 

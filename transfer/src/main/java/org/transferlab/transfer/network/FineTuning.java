@@ -1,11 +1,10 @@
 package org.transferlab.transfer.network;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 
 /**
  * Fine-tuning: the source network gets a new softmax output layer for the target's classes and its
@@ -17,7 +16,7 @@ import org.transferlab.transfer.TransferStrategy;
  * k a grid axis with variants: {@code fine-tuning@top2: {top-layers: 2}}. Built with DL4J's
  * TransferLearning API.
  */
-public final class FineTuning implements TransferStrategy<FineTuning.Parameters> {
+public final class FineTuning extends ClassificationStrategy<FineTuning.Parameters> {
     public static final String NAME = "fine-tuning";
 
     /**
@@ -45,14 +44,8 @@ public final class FineTuning implements TransferStrategy<FineTuning.Parameters>
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public FineTuning() {
+        super(FineTuning.Parameters.class);
     }
 
 

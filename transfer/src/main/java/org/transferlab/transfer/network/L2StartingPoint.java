@@ -5,11 +5,10 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.regularization.Regularization;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 
 /**
  * L2-SP: fine-tuning with the weight penalty pulling toward the source weights instead of toward zero,
@@ -19,7 +18,7 @@ import org.transferlab.transfer.TransferStrategy;
  * With Adam, whose steps are scaled to the learning rate, a very large alpha keeps the weights within
  * about one learning rate of the source's.
  */
-public final class L2StartingPoint implements TransferStrategy<L2StartingPoint.Parameters> {
+public final class L2StartingPoint extends ClassificationStrategy<L2StartingPoint.Parameters> {
     public static final String NAME = "l2-sp";
 
     /**
@@ -81,14 +80,8 @@ public final class L2StartingPoint implements TransferStrategy<L2StartingPoint.P
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public L2StartingPoint() {
+        super(L2StartingPoint.Parameters.class);
     }
 
     @Override

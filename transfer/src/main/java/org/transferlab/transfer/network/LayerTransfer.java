@@ -5,12 +5,11 @@ import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 
 /**
  * Layer transfer: the first n layers are copied from the source network and the rest of the network
@@ -20,7 +19,7 @@ import org.transferlab.transfer.TransferStrategy;
  * {@code layer-transfer@n2: {layers: 2}}. Layers are DL4J layer indices: in a CNN a pooling layer counts
  * as one.
  */
-public final class LayerTransfer implements TransferStrategy<LayerTransfer.Parameters> {
+public final class LayerTransfer extends ClassificationStrategy<LayerTransfer.Parameters> {
     public static final String NAME = "layer-transfer";
 
     /**
@@ -46,14 +45,8 @@ public final class LayerTransfer implements TransferStrategy<LayerTransfer.Param
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public LayerTransfer() {
+        super(LayerTransfer.Parameters.class);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.transferlab.transfer.network;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
+import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.TransferStrategy;
 
 /**
  * LP-FT: first a linear probe (a new head trained on the frozen source network, as in feature
@@ -15,7 +14,7 @@ import org.transferlab.transfer.TransferStrategy;
  * Underperform Out-of-Distribution", ICLR 2022). Both phases use early stopping on the budget's
  * validation split and are logged as {@code lp-ft/probe} and {@code lp-ft/fine-tune}.
  */
-public final class LinearProbeThenFineTune implements TransferStrategy<LinearProbeThenFineTune.Parameters> {
+public final class LinearProbeThenFineTune extends ClassificationStrategy<LinearProbeThenFineTune.Parameters> {
     public static final String NAME = "lp-ft";
 
     /**
@@ -37,14 +36,8 @@ public final class LinearProbeThenFineTune implements TransferStrategy<LinearPro
         }
     }
 
-    @Override
-    public Class<Parameters> parametersType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public boolean supports(TaskType task) {
-        return task == TaskType.CLASSIFICATION;
+    public LinearProbeThenFineTune() {
+        super(LinearProbeThenFineTune.Parameters.class);
     }
 
     @Override
