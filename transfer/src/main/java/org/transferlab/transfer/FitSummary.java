@@ -1,7 +1,9 @@
 package org.transferlab.transfer;
 
 /**
- * What fitting a network on the target budget found, reported per cell.
+ * What fitting a model on the target budget found, reported per cell. The "accuracy" components hold
+ * the task's validation score, higher is better: accuracy for classification, R² for regression (NaN
+ * for clustering, which has no labels to validate against). Candidate selection maximises it.
  *
  * @param bestEpoch          the epoch whose weights were kept (1-based); 0 when nothing was trained
  * @param epochsRun          how many epochs ran before early stopping
@@ -14,7 +16,12 @@ public record FitSummary(int bestEpoch, int epochsRun, double trainLoss, double 
                          double validationAccuracy) {
     public static final FitSummary NONE = new FitSummary(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
-    /** Training minus validation accuracy at the kept epoch: how much better the model fits what it saw. */
+    /** A fit without epochs (closed form, one pass): its training and validation loss and score. */
+    public static FitSummary oneShot(double trainLoss, double trainScore, double validationLoss, double validationScore) {
+        return new FitSummary(0, 0, trainLoss, trainScore, validationLoss, validationScore);
+    }
+
+    /** Training minus validation score (accuracy, R²) at the kept epoch: how much better the model fits what it saw. */
     public double gap() {
         return trainAccuracy - validationAccuracy;
     }

@@ -37,9 +37,16 @@ public final class TransferContext {
      *
      * @param classNames the source's label space, index = class
      * @param train      the source train partition (the half of it, when source and target share examples)
+     * @param seed       the cell's source seed: a strategy that trains its own source model seeds it with this,
+     *                   so every cell of one seed index shares the same source model
      */
-    public record SourceData(List<String> classNames, Examples train) {
+    public record SourceData(List<String> classNames, Examples train, long seed) {
         public static final SourceData NONE = new SourceData(List.of(), Examples.classified(new float[0], 1, new int[0]));
+
+        /** Source data whose models are seeded with 0. */
+        public SourceData(List<String> classNames, Examples train) {
+            this(classNames, train, 0);
+        }
     }
 
     /** A context whose budget embeddings are computed on request, without caching. */
@@ -104,7 +111,8 @@ public final class TransferContext {
     /** {@code examples} with their features replaced by the source model's activations at {@code layer}. */
     public static Examples embedded(SourceModel model, Examples examples, int layer) {
         SourceModel.Embedding embedding = model.embed(examples, layer);
-        return Examples.classified(embedding.values(), embedding.width(), examples.classes());
+        return examples.hasClasses() ? Examples.classified(embedding.values(), embedding.width(), examples.classes())
+                : Examples.valued(embedding.values(), embedding.width(), examples.values());
     }
 
     public String targetName() {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.transferlab.core.TransferLabException;
-import org.transferlab.core.metrics.ClassificationMetrics;
+import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
 import org.transferlab.experiments.config.ExperimentConfig;
@@ -72,7 +72,7 @@ final class MergeCommand implements Callable<Integer> {
         ResultsCsv.write(provenance, csv);
         merged.write(Provenance.FILE, csv.toString());
         String command = "./transferlab merge --out " + out + " " + String.join(" ", shards.stream().map(Path::toString).toList());
-        ReportWriter.write(config, merged, command, ClassificationMetrics.ACCURACY);
+        ReportWriter.write(config, merged, command, TaskMetrics.of(config.task()).primary());
         int total = Grid.expand(config).size();
         spec.commandLine().getOut().printf("merged %d shard directories into %s: %d new cells, %d of %d cells present%n",
                 parts.size(), merged.path(), adopted, present.size(), total);

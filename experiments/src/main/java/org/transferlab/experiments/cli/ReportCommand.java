@@ -2,7 +2,7 @@ package org.transferlab.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.transferlab.core.metrics.ClassificationMetrics;
+import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
 import org.transferlab.experiments.config.ExperimentConfig;
@@ -27,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.existing(runDirectory);
         ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(run.config());
         String command = "./transferlab report " + runDirectory;
-        spec.commandLine().getOut().println(ReportWriter.write(config, run, command, ClassificationMetrics.ACCURACY).markdown());
+        spec.commandLine().getOut().println(ReportWriter.write(config, run, command, TaskMetrics.of(config.task()).primary()).markdown());
         spec.commandLine().getOut().println("report: " + run.path().resolve("report.md"));
         return 0;
     }

@@ -3,7 +3,7 @@ package org.transferlab.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.transferlab.core.metrics.ClassificationMetrics;
+import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.report.ComparisonTable;
 import org.transferlab.experiments.report.Provenance;
@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         String command = "./transferlab run " + options.config + (out != null ? " --out " + out : "")
                 + (shard != null ? " --shard " + shard : "");
-        ComparisonTable table = ReportWriter.write(config, run, command, ClassificationMetrics.ACCURACY);
+        ComparisonTable table = ReportWriter.write(config, run, command, TaskMetrics.of(config.task()).primary());
         stdout.println();
         stdout.println(table.markdown());
         stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers of %d ND4J threads; source models: "

@@ -35,11 +35,11 @@ public final class ConfigLoader {
     private static final String DOMAIN_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
     private final PluginRegistry<DomainLoader<?>> loaders;
-    private final PluginRegistry<TransferStrategy<?>> strategies;
+    private final Plugins plugins;
 
     public ConfigLoader(Plugins plugins) {
         this.loaders = plugins.domainLoaders();
-        this.strategies = StrategyBindings.registry(plugins);
+        this.plugins = plugins;
     }
 
     public ExperimentConfig load(Path path) {
@@ -71,9 +71,35 @@ public final class ConfigLoader {
         Map<String, DomainEntry> domains = domains(binder, required(binder, top, "domains", rootLine));
         List<PairEntry> pairs = pairs(binder, required(binder, top, "pairs", rootLine), domains);
         NetworkSpec network = binder.bind(required(binder, top, "network", rootLine), NetworkSpec.class, "network");
-        List<StrategyEntry> chosen = strategies(binder, required(binder, top, "strategies", rootLine), pairs, domains);
+        List<StrategyEntry> chosen = strategies(binder, required(binder, top, "strategies", rootLine), pairs, domains,
+                YamlBinder.line(top.get("pairs")));
         BudgetGrid budgets = binder.bind(required(binder, top, "budgets", rootLine), BudgetGrid.class, "budgets");
         return new ExperimentConfig(file, text, settings, domains, pairs, network, chosen, budgets);
+    }
+
+    /** The task of every target: one study compares strategies on one task, scored by one set of metrics. */
+    private static TaskType studyTask(YamlBinder binder, List<PairEntry> pairs, Map<String, DomainEntry> domains, int line) {
+        TaskType task = domains.get(pairs.get(0).target()).task();
+        for (PairEntry pair : pairs) {
+            TaskType other = domains.get(pair.target()).task();
+            if (other != task) {
+                throw new ConfigException(binder.file(), line, "key 'pairs': target '" + pairs.get(0).target() + "' is a "
+                        + task.name().toLowerCase() + " domain but target '" + pair.target() + "' is a "
+                        + other.name().toLowerCase() + " domain; one study has one task, so put them in separate configs");
+            }
+            TaskType source = domains.get(pair.source()).task();
+            if (task == TaskType.REGRESSION && source != TaskType.REGRESSION) {
+                throw new ConfigException(binder.file(), line, "key 'pairs': target '" + pair.target()
+                        + "' is a regression domain, so its source must be one too, but '" + pair.source() + "' is a "
+                        + source.name().toLowerCase() + " domain");
+            }
+            if (task != TaskType.REGRESSION && source == TaskType.REGRESSION) {
+                throw new ConfigException(binder.file(), line, "key 'pairs': source '" + pair.source()
+                        + "' is a regression domain, but target '" + pair.target() + "' is a " + task.name().toLowerCase()
+                        + " domain; a " + task.name().toLowerCase() + " study needs sources with classes");
+            }
+        }
+        return task;
     }
 
     private static Node required(YamlBinder binder, Map<String, Node> top, String key, int line) {
@@ -142,11 +168,13 @@ public final class ConfigLoader {
     }
 
     private List<StrategyEntry> strategies(YamlBinder binder, Node node, List<PairEntry> pairs,
-                                           Map<String, DomainEntry> domains) {
+                                           Map<String, DomainEntry> domains, int pairsLine) {
         Map<String, Node> entries = binder.entries(node, "strategies");
         if (entries.isEmpty()) {
             throw new ConfigException(binder.file(), YamlBinder.line(node), "'strategies' is empty; name at least one strategy");
         }
+        TaskType task = studyTask(binder, pairs, domains, pairsLine);
+        PluginRegistry<TransferStrategy<?>> strategies = StrategyBindings.registry(plugins, task);
         List<StrategyEntry> chosen = new ArrayList<>();
         for (Map.Entry<String, Node> entry : entries.entrySet()) {
             String name = entry.getKey();
@@ -157,19 +185,17 @@ public final class ConfigLoader {
                 throw new ConfigException(binder.file(), line, "key 'strategies." + name
                         + "': a variant is named STRATEGY@LABEL, with a label of lower-case letters, digits, '.' or '-'");
             }
-            TransferStrategy<?> strategy;
-            try {
-                strategy = strategies.get(plugin);
-            } catch (TransferLabException e) {
-                throw new ConfigException(binder.file(), line, "key 'strategies." + name + "': " + e.getMessage(), e);
+            if (!strategies.contains(plugin)) {
+                List<String> elsewhere = java.util.Arrays.stream(TaskType.values()).filter(t -> t != task)
+                        .filter(t -> StrategyBindings.registry(plugins, t).contains(plugin))
+                        .map(t -> t.name().toLowerCase()).toList();
+                String known = task.name().toLowerCase() + " strategies: " + String.join(", ", strategies.names());
+                throw new ConfigException(binder.file(), line, "key 'strategies." + name + "': " + (elsewhere.isEmpty()
+                        ? "unknown strategy '" + plugin + "'; known " + known
+                        : "strategy '" + plugin + "' does not apply to " + task.name().toLowerCase() + " domains (it fits "
+                        + String.join(" and ", elsewhere) + " domains); " + known));
             }
-            for (PairEntry pair : pairs) {
-                TaskType task = domains.get(pair.target()).task();
-                if (!strategy.supports(task)) {
-                    throw new ConfigException(binder.file(), line, "strategy '" + name + "' does not apply to "
-                            + task.name().toLowerCase() + " domains, but target '" + pair.target() + "' is one");
-                }
-            }
+            TransferStrategy<?> strategy = strategies.get(plugin);
             List<Record> candidates = new ArrayList<>(binder.bindCandidates(entry.getValue(), strategy.parametersType(),
                     "strategies." + name));
             chosen.add(new StrategyEntry(name, strategy, candidates, line));

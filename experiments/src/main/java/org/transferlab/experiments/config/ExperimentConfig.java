@@ -30,6 +30,11 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
      * What the study is, in one string: everything that decides its cells and their results, and
      * nothing that does not (the description, the data directory, comments and layout of the file).
      */
+    /** The task of the study's targets (the config loader makes sure they all have the same). */
+    public org.transferlab.core.data.TaskType task() {
+        return domains.get(pairs.get(0).target()).task();
+    }
+
     public String canonical() {
         StringBuilder out = new StringBuilder();
         out.append("name=").append(settings.name()).append("\nseed=").append(settings.seed())

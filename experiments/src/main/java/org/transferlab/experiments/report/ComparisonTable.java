@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.transfer.baseline.TargetOnly;
 
 /**
@@ -13,7 +14,8 @@ import org.transferlab.transfer.baseline.TargetOnly;
  * and the paired comparison with {@code target-only} on the same target data and seeds: the mean
  * difference with its 95% CI, a paired t-test and a Wilcoxon signed-rank test, and the t-test's
  * p-value Holm-corrected across all comparisons in the table. A strategy is flagged as negative
- * transfer when it is worse than {@code target-only} with a Holm-corrected p below 0.05.
+ * transfer when it is worse than {@code target-only} with a Holm-corrected p below 0.05 — worse meaning
+ * lower for scores (accuracy, NMI) and higher for errors (RMSE), as {@link TaskMetrics} says.
  */
 public final class ComparisonTable {
     static final double ALPHA = 0.05;
@@ -26,16 +28,17 @@ public final class ComparisonTable {
      * @param pValueT     paired t-test p-value, two-sided
      * @param pValueW     Wilcoxon signed-rank p-value, two-sided
      * @param pValueHolm  the t-test p-value, Holm-corrected across the table's comparisons
-     * @param overfitting the mean train-validation accuracy gap and how many seeds were flagged overfit
+     * @param overfitting the mean train-validation score gap and how many seeds were flagged overfit
+     * @param direction   +1 when a larger metric is better (accuracy, NMI), −1 when a smaller one is (RMSE)
      */
     public record Line(String pair, String budget, String strategy, Interval value, double sd, Interval delta,
-                       Double pValueT, Double pValueW, Double pValueHolm, Overfitting overfitting) {
+                       Double pValueT, Double pValueW, Double pValueHolm, Overfitting overfitting, int direction) {
         public boolean negativeTransfer() {
-            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() < 0;
+            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() * direction < 0;
         }
 
         public boolean positiveTransfer() {
-            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() > 0;
+            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() * direction > 0;
         }
 
         public String verdict() {
@@ -74,6 +77,7 @@ public final class ComparisonTable {
                     .put(row.get("seed"), Double.parseDouble(row.get(metric)));
             rowsByLine.computeIfAbsent(pair + "|" + budget + "|" + row.get("strategy"), k -> new ArrayList<>()).add(row);
         }
+        int direction = TaskMetrics.withColumn(metric).direction(metric);
         List<Line> lines = new ArrayList<>();
         List<Integer> compared = new ArrayList<>();
         List<Double> pValues = new ArrayList<>();
@@ -85,7 +89,7 @@ public final class ComparisonTable {
                 double sd = standardDeviation(values);
                 Overfitting overfitting = Overfitting.of(rowsByLine.get(pair + "|" + budget + "|" + strategy));
                 if (baseline == null || strategy.equals(TargetOnly.NAME)) {
-                    lines.add(new Line(pair, budget, strategy, value, sd, null, null, null, null, overfitting));
+                    lines.add(new Line(pair, budget, strategy, value, sd, null, null, null, null, overfitting, direction));
                     return;
                 }
                 List<String> seeds = bySeed.keySet().stream().filter(baseline::containsKey).toList();
@@ -99,14 +103,14 @@ public final class ComparisonTable {
                 compared.add(lines.size());
                 pValues.add(pT);
                 lines.add(new Line(pair, budget, strategy, value, sd, Interval.of(differences), pT,
-                        PairedTests.wilcoxon(a, b), null, overfitting));
+                        PairedTests.wilcoxon(a, b), null, overfitting, direction));
             });
         }));
         double[] adjusted = PairedTests.holm(pValues.stream().mapToDouble(Double::doubleValue).toArray());
         for (int i = 0; i < compared.size(); i++) {
             Line line = lines.get(compared.get(i));
             lines.set(compared.get(i), new Line(line.pair(), line.budget(), line.strategy(), line.value(), line.sd(),
-                    line.delta(), line.pValueT(), line.pValueW(), adjusted[i], line.overfitting()));
+                    line.delta(), line.pValueT(), line.pValueW(), adjusted[i], line.overfitting(), line.direction()));
         }
         return new ComparisonTable(metric, lines);
     }

@@ -3,7 +3,8 @@ package org.transferlab.experiments.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.transferlab.core.metrics.ClassificationMetrics;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.StrategyEntry;
 
@@ -48,18 +49,32 @@ public final class RunReport {
             out.append("\n**Incomplete: ").append(gridCells - rows.size())
                     .append(" cells have not finished; re-run the same command to finish them, or merge the other shards.**\n");
         }
-        out.append("\n## Test accuracy against the no-transfer baseline\n\n")
+        TaskMetrics metrics = TaskMetrics.of(config.task());
+        String metric = metrics.primary();
+        String score = config.task() == TaskType.REGRESSION ? "R²" : "accuracy";
+        out.append("\n## Test ").append(metric).append(" against the no-transfer baseline\n\n")
                 .append("Mean and standard deviation over seeds, with a 95% Student-t interval. Δ is the paired difference from ")
-                .append("`target-only` on the same target labels and seeds, tested with a paired t-test and a Wilcoxon ")
+                .append("`target-only` on the same target data and seeds, tested with a paired t-test and a Wilcoxon ")
                 .append("signed-rank test; \"p (Holm)\" is the t-test's p-value corrected across every comparison in this table. ")
+                .append(metrics.direction(metric) < 0 ? "Lower " + metric + " is better, so a gain from transfer is a negative Δ. " : "")
                 .append("A strategy significantly worse than `target-only` is flagged as negative transfer. ")
-                .append("The train−val gap is training minus validation accuracy at the kept epoch; a seed counts as ")
-                .append("overfit when it exceeds ").append(config.settings().overfitGap()).append(" (`overfit-gap`).\n\n")
-                .append(ComparisonTable.of(scored, ClassificationMetrics.ACCURACY).markdown());
+                .append(config.task() == TaskType.CLUSTERING
+                        ? "Clusterings are fitted without labels, so there is no validation score and no overfitting check.\n\n"
+                        : "The train−val gap is training minus validation " + score + " at the kept fit; a seed counts as "
+                        + "overfit when it exceeds " + config.settings().overfitGap() + " (`overfit-gap`).\n\n")
+                .append(ComparisonTable.of(scored, metric).markdown());
+        List<String> others = metrics.columns().stream().filter(c -> !c.equals(metric)).toList();
+        if (!scored.isEmpty() && !others.isEmpty()) {
+            out.append("\n### The other metrics\n\n");
+            for (String other : others) {
+                out.append("#### ").append(other).append(metrics.direction(other) < 0 ? " (lower is better)" : "")
+                        .append("\n\n").append(ComparisonTable.of(scored, other).markdown());
+            }
+        }
         if (!upper.isEmpty()) {
             out.append("\n## Upper reference\n\nTrained on every label of the target's train partition, not the cell's ")
                     .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")
-                    .append(ComparisonTable.of(upper, ClassificationMetrics.ACCURACY).markdown());
+                    .append(ComparisonTable.of(upper, metric).markdown());
         }
         if (!failures.isEmpty()) {
             out.append("\n## Failed cells\n\nThese cells threw; their errors and stack traces are in `cells/ID.failed.txt`. ")
@@ -88,7 +103,7 @@ public final class RunReport {
                 continue;
             }
             out.append(strategy.candidates().size()).append(" candidates searched in every cell, the one with the best ")
-                    .append("validation accuracy on the label budget kept (its time is counted in `fit_s`). Chosen:\n");
+                    .append("validation score on the label budget kept (its time is counted in `fit_s`). Chosen:\n");
             Map<String, Long> chosen = rows.stream().filter(r -> strategy.name().equals(r.get("strategy")))
                     .collect(java.util.stream.Collectors.groupingBy(r -> r.get("strategy_parameters"),
                             java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));

@@ -10,7 +10,9 @@ import org.transferlab.transfer.FitSummary;
  * @param parameters        the strategy parameters the cell used (the chosen candidate, when several were searched)
  * @param candidates        how many parameter candidates were fitted
  * @param selectedBy        how the candidate was chosen
- * @param metrics           test metrics by column name ({@code accuracy}, {@code macro_f1})
+ * @param metrics           test metrics by column name ({@code accuracy}, {@code macro_f1}; {@code rmse}, {@code mae},
+ *                          {@code r2}; {@code nmi}, {@code ami}, {@code ari}), the task's columns in
+ *                          {@link org.transferlab.core.metrics.TaskMetrics} order
  * @param fit               the kept epoch, its losses and accuracies on train and validation
  * @param overfit           "true" when the train-validation accuracy gap exceeds the study's threshold, "false",
  *                          or "n/a" without validation data
@@ -30,6 +32,11 @@ public record ResultRow(Cell cell, Record parameters, int candidates, String sel
 
     public boolean ok() {
         return OK.equals(status);
+    }
+
+    /** The task of the cell's target, read from its metric columns. */
+    public org.transferlab.core.data.TaskType task() {
+        return org.transferlab.core.metrics.TaskMetrics.withColumn(metrics.keySet().iterator().next()).task();
     }
 
     public double metric(String name) {

@@ -52,14 +52,17 @@ public final class ResultsCsv {
         r.put("train_size", Integer.toString(row.trainSize()));
         r.put("validation_size", Integer.toString(row.validationSize()));
         r.put("test_size", Integer.toString(row.testSize()));
+        r.put("task", row.task().name().toLowerCase(Locale.ROOT));
         r.put("status", row.status());
         row.metrics().forEach((name, value) -> r.put(name, number(value)));
         r.put("best_epoch", Integer.toString(row.fit().bestEpoch()));
         r.put("epochs_run", Integer.toString(row.fit().epochsRun()));
         r.put("train_loss", number(row.fit().trainLoss()));
-        r.put("train_accuracy", number(row.fit().trainAccuracy()));
+        // The validation score is accuracy for classification and R² for regression; the column says which.
+        String score = row.task() == org.transferlab.core.data.TaskType.REGRESSION ? "r2" : "accuracy";
+        r.put("train_" + score, number(row.fit().trainAccuracy()));
         r.put("val_loss", number(row.fit().validationLoss()));
-        r.put("val_accuracy", number(row.fit().validationAccuracy()));
+        r.put("val_" + score, number(row.fit().validationAccuracy()));
         r.put("gap", number(row.fit().gap()));
         // With one label per class there is no validation split; say which rule chose the kept epoch.
         r.put("early_stopping", row.fit().epochsRun() == 0 ? "none"

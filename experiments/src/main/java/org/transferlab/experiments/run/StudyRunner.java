@@ -20,7 +20,12 @@ import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.SealedTestAccess;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.TrainShare;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.metrics.ClassificationMetrics;
+import org.transferlab.core.metrics.ClusteringMetrics;
+import org.transferlab.core.metrics.RegressionMetrics;
+import org.transferlab.core.metrics.TaskMetrics;
+import org.transferlab.transfer.FitSummary;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.transfer.Fitted;
@@ -36,8 +41,6 @@ import org.transferlab.transfer.network.SourceTrainer;
  * committed to the run directory as soon as it finishes; cells already committed are skipped.
  */
 public final class StudyRunner {
-    /** The metric columns of a cell the strategy does not apply to: present, so every row has the same columns. */
-    private static final Map<String, Double> NO_METRICS = noMetrics();
     private final Path dataDirectory;
     private final Consumer<String> progress;
     private final SourceModelStore store;
@@ -145,7 +148,8 @@ public final class StudyRunner {
 
     private synchronized void report(int done, int total, long startNanos, Cell cell, ResultRow row) {
         long remaining = Math.round((System.nanoTime() - startNanos) / 1e9 / done * (total - done));
-        String outcome = row.ok() ? String.format("accuracy %.4f", row.metric(ClassificationMetrics.ACCURACY)) : row.status();
+        String primary = TaskMetrics.withColumn(row.metrics().keySet().iterator().next()).primary();
+        String outcome = row.ok() ? String.format("%s %.4f", primary, row.metric(primary)) : row.status();
         progress.accept(String.format("[%d/%d, %d left, ETA %d:%02d] %s: %s (fit %.1f s%s)", done, total,
                 total - done, remaining / 60, remaining % 60, cell.describe(), outcome,
                 row.fitSeconds(), row.sourceTrained() ? String.format(", source model trained in %.1f s", row.sourceSeconds()) : ""));
@@ -156,9 +160,12 @@ public final class StudyRunner {
         Domain source = domains.get(key(cell.source(), cell.shares().source()));
         Domain target = target(domains, cell);
         // The oracle is a reference, not a competitor: it may see every label of the train partition.
-        LabelledSplit budget = cell.strategy().strategy().usesAllTargetLabels()
+        LabelledSplit drawn = cell.strategy().strategy().usesAllTargetLabels()
                 ? sampler.draw(target, org.transferlab.core.budget.LabelBudget.total(target.train().size()), cell.sampleSeed())
                 : sampler.draw(target, cell.budget(), cell.sampleSeed());
+        // A clustering target's classes are for scoring only: the strategy gets its budget without them.
+        boolean clustering = target.task() == TaskType.CLUSTERING;
+        LabelledSplit budget = clustering ? withoutLabels(drawn) : drawn;
         AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
         java.util.function.Supplier<SourceModel> sourceModel = () -> {
             if (used.get() == null) {
@@ -169,11 +176,12 @@ public final class StudyRunner {
         java.util.function.IntFunction<LabelledSplit> embeddedBudget = layer -> {
             Examples all = embeddings.get(cell.sourceSeed() + "/" + key(cell.target(), cell.shares().target()) + "/" + layer,
                     () -> TransferContext.embedded(sourceModel.get(), target.train(), layer));
-            return new LabelledSplit(all.subset(budget.trainRows()), all.subset(budget.validationRows()),
+            LabelledSplit split = new LabelledSplit(all.subset(budget.trainRows()), all.subset(budget.validationRows()),
                     budget.trainRows(), budget.validationRows());
+            return clustering ? withoutLabels(split) : split;
         };
         long start = System.nanoTime();
-        TransferContext.SourceData sourceData = new TransferContext.SourceData(source.classNames(), source.train());
+        TransferContext.SourceData sourceData = new TransferContext.SourceData(source.classNames(), source.train(), cell.sourceSeed());
         Selection chosen;
         try {
             chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
@@ -181,7 +189,7 @@ public final class StudyRunner {
                     candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData, target.train().withoutLabels()));
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
-                    budget.train().size(), budget.validation().size(), target.test().size(), NO_METRICS,
+                    budget.train().size(), budget.validation().size(), target.test().size(), TaskMetrics.of(target.task()).none(),
                     org.transferlab.transfer.FitSummary.NONE, "n/a", Map.of(), false, 0, (System.nanoTime() - start) / 1e9, 0,
                     "", "not applicable: " + e.getMessage());
         }
@@ -191,8 +199,7 @@ public final class StudyRunner {
 
         long evalStart = System.nanoTime();
         Examples test = target.test().open();
-        int[] predicted = fitted.predictor().predictClasses(test);
-        Map<String, Double> metrics = ClassificationMetrics.score(test.classes(), predicted, target.classNames());
+        Map<String, Double> metrics = score(target, fitted, test);
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
         SourceModelCache.Lookup lookup = used.get();
         return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
@@ -203,11 +210,18 @@ public final class StudyRunner {
                 fitSeconds, evalSeconds, fitted.provenance(), ResultRow.OK);
     }
 
-    private static Map<String, Double> noMetrics() {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(ClassificationMetrics.ACCURACY, Double.NaN);
-        metrics.put(ClassificationMetrics.MACRO_F1, Double.NaN);
-        return java.util.Collections.unmodifiableMap(metrics);
+    /** The task's test metrics of what the strategy returned: the only place a test partition is read. */
+    private static Map<String, Double> score(Domain target, Fitted fitted, Examples test) {
+        return switch (target.task()) {
+            case CLASSIFICATION -> ClassificationMetrics.score(test.classes(), fitted.predictClasses(test), target.classNames());
+            case REGRESSION -> RegressionMetrics.score(test.values(), fitted.predictValues(test));
+            case CLUSTERING -> ClusteringMetrics.score(test.classes(), fitted.predictClasses(test));
+        };
+    }
+
+    private static LabelledSplit withoutLabels(LabelledSplit split) {
+        return new LabelledSplit(split.train().withoutLabels(), split.validation().withoutLabels(), split.trainRows(),
+                split.validationRows());
     }
 
     private static String overfit(org.transferlab.transfer.FitSummary fit, double threshold) {
@@ -221,7 +235,8 @@ public final class StudyRunner {
 
     /**
      * Fits every parameter candidate of the cell's strategy on the label budget and keeps the one with
-     * the best validation accuracy (ties: lower validation loss, then config order). The test partition
+     * the best validation score — accuracy, or R² for regression — (ties, or no score: lower validation
+     * loss; then config order). The test partition
      * stays sealed throughout: selection sees only the budget's validation split.
      */
     private static Selection select(Cell cell, java.util.function.Function<String, TransferContext> contexts) {
@@ -238,19 +253,27 @@ public final class StudyRunner {
                 first = new Selection(candidate, fitted, "no validation data: first candidate");
             }
             if (best == null || better(fitted, best.fitted())) {
-                best = new Selection(candidate, fitted, "validation accuracy");
+                best = new Selection(candidate, fitted, Double.isNaN(fitted.summary().validationAccuracy()) ? "validation loss"
+                        : cell.target().task() == TaskType.REGRESSION ? "validation R²" : "validation accuracy");
             }
         }
-        return Double.isNaN(best.fitted().summary().validationAccuracy()) ? first : best;
+        FitSummary kept = best.fitted().summary();
+        return Double.isNaN(kept.validationAccuracy()) && Double.isNaN(kept.validationLoss()) ? first : best;
     }
 
     private static boolean better(Fitted candidate, Fitted best) {
         double a = candidate.summary().validationAccuracy();
         double b = best.summary().validationAccuracy();
-        if (Double.isNaN(a) || a < b) {
+        if (!Double.isNaN(a) && !Double.isNaN(b) && a != b) {
+            return a > b;
+        }
+        if (!Double.isNaN(a) && Double.isNaN(b)) {
+            return true;
+        }
+        if (Double.isNaN(a) && !Double.isNaN(b)) {
             return false;
         }
-        return a > b || candidate.summary().validationLoss() < best.summary().validationLoss();
+        return candidate.summary().validationLoss() < best.summary().validationLoss();
     }
 
     private static Fitted fit(Cell cell, Record parameters, TransferContext context) {

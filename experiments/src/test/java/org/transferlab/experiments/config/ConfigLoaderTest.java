@@ -154,7 +154,7 @@ class ConfigLoaderTest {
     void anUnknownStrategyOrLoaderListsTheKnownNames() {
         ConfigException e = error(VALID.replace("  target-only: {}", "  target-onyl: {}"));
         assertEquals("study.yaml:18: key 'strategies.target-onyl': unknown strategy 'target-onyl'; "
-                + "known strategies: coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head", e.getMessage());
+                + "known classification strategies: coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
                 + "known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());
@@ -168,9 +168,31 @@ class ConfigLoaderTest {
 
     @Test
     void aStrategyThatDoesNotFitTheTaskIsRejected() {
+        String regression = VALID.replace("    classes: 3\n  tgt", "    task: regression\n  tgt")
+                .replace("    shift: 0.5", "    shift: 0.5\n    task: regression");
+        ConfigException e = error(regression.replace("  fine-tuning:\n", "  feature-extraction:\n").replace("learning-rate: 0.001", "layer: -1"));
+        assertEquals("study.yaml:21: key 'strategies.feature-extraction': strategy 'feature-extraction' does not apply to "
+                + "regression domains (it fits classification and clustering domains); regression strategies: augment, "
+                + "fine-tuning, importance-weighting, linint, pooled, prior, pooled, source-only, target-only, weighted"
+                .replace("prior, pooled", "pred, prior"), e.getMessage());
+        // The same name means the same idea per task: target-only is the regression baseline here.
+        ExperimentConfig config = new ConfigLoader(org.transferlab.core.plugin.Plugins.discover()).parse("study.yaml",
+                regression.replace("  fine-tuning:\n    learning-rate: 0.001\n", "  prior: {lambda: [1, 10]}\n"));
+        assertEquals(org.transferlab.core.data.TaskType.REGRESSION, config.task());
+        assertEquals(org.transferlab.transfer.regression.TargetOnlyRegression.class, config.strategies().get(0).strategy().getClass());
+        assertEquals(2, config.strategies().get(1).candidates().size());
+    }
+
+    @Test
+    void aStudyHasOneTaskAndRegressionNeedsRegressionSources() {
         ConfigException e = error(VALID.replace("    shift: 0.5", "    shift: 0.5\n    task: regression"));
-        assertEquals("study.yaml:19: strategy 'target-only' does not apply to regression domains, but target 'tgt' is one",
-                e.getMessage());
+        assertEquals("study.yaml:13: key 'pairs': target 'tgt' is a regression domain, so its source must be one too, "
+                + "but 'src' is a classification domain", e.getMessage());
+        String mixed = VALID.replace("    shift: 0.5", "    shift: 0.5\n  tgt2:\n    loader: synthetic\n    task: clustering")
+                .replace("  - {source: src, target: tgt}", "  - {source: src, target: tgt}\n  - {source: src, target: tgt2}");
+        e = error(mixed);
+        assertEquals("study.yaml:15: key 'pairs': target 'tgt' is a classification domain but target 'tgt2' is a clustering "
+                + "domain; one study has one task, so put them in separate configs", e.getMessage());
     }
 
     @Test

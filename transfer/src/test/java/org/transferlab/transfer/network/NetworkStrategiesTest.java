@@ -176,8 +176,8 @@ class NetworkStrategiesTest {
     void aCnnSourceTrainsAndTransfersOnImages(@org.junit.jupiter.api.io.TempDir Path data) throws java.io.IOException {
         IdxFixtures.fashionMnist(data.resolve("fashion-mnist"), 30, 10);
         FashionMnistLoader loader = new FashionMnistLoader(new FashionMnistFiles(List.of(), java.util.Optional.empty(), java.util.Map.of()));
-        Domain source = loader.load("s", new FashionMnistLoader.Parameters(List.of(0, 1, 2), 0, false, 0, 0, 0, 0), LoadContext.of(data));
-        Domain target = loader.load("t", new FashionMnistLoader.Parameters(List.of(3, 4), 0, false, 0, 0, 0, 0), LoadContext.of(data));
+        Domain source = loader.load("s", new FashionMnistLoader.Parameters(List.of(0, 1, 2), 0, false, 0, 0, 0, 0, org.transferlab.core.data.TaskType.CLASSIFICATION), LoadContext.of(data));
+        Domain target = loader.load("t", new FashionMnistLoader.Parameters(List.of(3, 4), 0, false, 0, 0, 0, 0, org.transferlab.core.data.TaskType.CLASSIFICATION), LoadContext.of(data));
         NetworkSpec cnn = new NetworkSpec(NetworkSpec.Type.CNN, List.of(16), List.of(4, 8), 1, 16, 0.01, 1);
         SourceModel model = SourceTrainer.train(source, cnn, 1, TrainingLog.NONE);
         assertEquals(2 * 2 + 1 - 1, cnn.lastHiddenLayer());

@@ -46,6 +46,8 @@ public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader
      * @param noiseSeed      seed of that noise (default 0)
      * @param trainPerClass  use at most this many training images per class, 0 for all (for quick runs)
      * @param testPerClass   use at most this many test images per class, 0 for all (for quick runs)
+     * @param task           classification (default), or clustering: the classes are then held out, used only to
+     *                       score clusterings
      */
     public record Parameters(
             @Default("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]") List<Integer> classes,
@@ -54,8 +56,13 @@ public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader
             @Default("0") double noise,
             @Default("0") long noiseSeed,
             @Default("0") int trainPerClass,
-            @Default("0") int testPerClass) {
+            @Default("0") int testPerClass,
+            @Default("classification") TaskType task) {
         public Parameters {
+            if (task == TaskType.REGRESSION) {
+                throw new IllegalArgumentException("task: Fashion-MNIST has classes, not real-valued targets; "
+                        + "use classification or clustering");
+            }
             classes = List.copyOf(classes);
             if (classes.isEmpty()) {
                 throw new IllegalArgumentException("classes: at least one class is needed");
@@ -101,7 +108,7 @@ public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader
 
     @Override
     public TaskType task(Parameters parameters) {
-        return TaskType.CLASSIFICATION;
+        return parameters.task();
     }
 
     @Override
@@ -126,7 +133,7 @@ public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader
         provenance.put("classes", p.classes().toString());
         provenance.put("transforms", transforms.toString());
         provenance.put("train-share", context.share().name());
-        return new Domain(name, TaskType.CLASSIFICATION, p.classes().stream().map(CLASS_NAMES::get).toList(),
+        return new Domain(name, p.task(), p.classes().stream().map(CLASS_NAMES::get).toList(),
                 FeatureShape.image(1, SIDE, SIDE), train, new TestPartition(name, test), provenance);
     }
 

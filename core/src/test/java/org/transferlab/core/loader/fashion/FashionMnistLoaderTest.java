@@ -28,7 +28,7 @@ class FashionMnistLoaderTest {
     private static final FashionMnistFiles UNCHECKED = new FashionMnistFiles(List.of(), Optional.empty(), Map.of());
 
     private static FashionMnistLoader.Parameters classes(List<Integer> classes, double noise) {
-        return new FashionMnistLoader.Parameters(classes, 0, false, noise, 7, 0, 0);
+        return new FashionMnistLoader.Parameters(classes, 0, false, noise, 7, 0, 0, org.transferlab.core.data.TaskType.CLASSIFICATION);
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.transferlab.transfer.clustering;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.transferlab.core.data.Examples;
+import org.transferlab.transfer.Predictor;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.clustering.hdbscan.HdbscanTrainer;
+import org.tribuo.clustering.kmeans.KMeansTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The Tribuo clusterers the clustering strategies use: KMeans with k-means++ initialisation (Arthur &amp;
+ * Vassilvitskii, SODA 2007) and HDBSCAN* (Campello, Moulavi &amp; Sander, PAKDD 2013), which finds its own
+ * number of clusters and may call points noise (cluster 0). A fitted clusterer assigns new examples to
+ * clusters: KMeans to the nearest centroid, HDBSCAN through its cluster exemplars.
+ */
+public enum Clusterer {
+    /** Lloyd's k-means, k-means++ initialisation, Euclidean distance. */
+    KMEANS,
+    /** HDBSCAN*, Euclidean distance; {@code k} is ignored. */
+    HDBSCAN;
+
+    static {
+        // Tribuo's KMeans logs every iteration at INFO (shared/STACK.md).
+        Logger.getLogger(KMeansTrainer.class.getName()).setLevel(Level.WARNING);
+        Logger.getLogger(HdbscanTrainer.class.getName()).setLevel(Level.WARNING);
+    }
+
+    /** A model fitted on {@code examples}' features, and Tribuo's provenance of it. */
+    public record Fit(Predictor predictor, String provenance) {
+    }
+
+    /**
+     * @param k              clusters, for KMeans
+     * @param iterations     KMeans's maximum iterations
+     * @param minClusterSize HDBSCAN's smallest cluster
+     */
+    public Fit fit(Examples examples, int k, int iterations, int minClusterSize, long seed) {
+        Trainer<ClusterID> trainer = this == KMEANS
+                ? new KMeansTrainer(k, iterations, KMeansTrainer.Distance.EUCLIDEAN, KMeansTrainer.Initialisation.PLUSPLUS, 1, seed)
+                : new HdbscanTrainer(minClusterSize, HdbscanTrainer.Distance.EUCLIDEAN, Math.min(minClusterSize, 5), 1);
+        ClusteringFactory factory = new ClusteringFactory();
+        MutableDataset<ClusterID> data = new MutableDataset<>(new SimpleDataSourceProvenance("target features", factory), factory);
+        data.addAll(tribuoExamples(examples));
+        Model<ClusterID> model = trainer.train(data);
+        Predictor predictor = test -> tribuoExamples(test).stream().mapToInt(e -> model.predict(e).getOutput().getID()).toArray();
+        return new Fit(predictor, model.getProvenance().toString());
+    }
+
+    static List<Example<ClusterID>> tribuoExamples(Examples examples) {
+        String[] names = new String[examples.featureCount()];
+        for (int j = 0; j < names.length; j++) {
+            names[j] = String.format("f%04d", j);
+        }
+        List<Example<ClusterID>> out = new ArrayList<>(examples.size());
+        for (int i = 0; i < examples.size(); i++) {
+            double[] values = new double[names.length];
+            for (int j = 0; j < names.length; j++) {
+                values[j] = examples.feature(i, j);
+            }
+            out.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, values));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package org.transferlab.transfer.regression;
+
+import org.transferlab.core.plugin.Default;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.RegressionStrategy;
+import org.transferlab.transfer.TransferContext;
+
+/**
+ * Pooled ridge regression with the source examples down-weighted (WEIGHTED in Daumé III, ACL 2007), so
+ * that a large source does not drown a small target. Give {@code source-weight} as a list to have the
+ * harness choose it on the budget's validation split, as the paper chooses it on development data.
+ */
+public final class WeightedRegression extends RegressionStrategy<WeightedRegression.Parameters> {
+    public static final String NAME = "weighted";
+
+    /**
+     * @param sourceWeight the weight of each source example relative to a target example's 1; 0 (default)
+     *                     means balanced: n_target / n_source, so both domains weigh the same in total
+     * @param l2           ridge penalty on the standardised weights (default 1.0)
+     */
+    public record Parameters(@Default("0") double sourceWeight, @Default("1.0") double l2) {
+        public Parameters {
+            RegressionFits.requireNonNegative("source-weight", sourceWeight);
+            RegressionFits.requireNonNegative("l2", l2);
+        }
+    }
+
+    public WeightedRegression() {
+        super(Parameters.class);
+    }
+
+    @Override
+    public Fitted fit(Parameters p, TransferContext context) {
+        double weight = p.sourceWeight() > 0 ? p.sourceWeight()
+                : (double) context.budget().train().size() / RegressionFits.source(context).size();
+        return RegressionFits.fitted(PooledRegression.pooled(context, weight, p.l2()), context.budget());
+    }
+}
