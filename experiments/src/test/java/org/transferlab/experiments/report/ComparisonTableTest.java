@@ -47,6 +47,25 @@ class ComparisonTableTest {
     }
 
     @Test
+    void forAnErrorMetricAHigherValueIsNegativeTransfer() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        double[] baseline = {3.1, 2.9, 3.3, 3.0, 3.2};
+        for (int seed = 0; seed < 5; seed++) {
+            Map<String, String> target = row("target-only", seed, 0);
+            target.put("rmse", Double.toString(baseline[seed]));
+            Map<String, String> worse = row("source-only", seed, 0);
+            worse.put("rmse", Double.toString(baseline[seed] + 1.0 + 0.01 * seed));
+            Map<String, String> better = row("prior", seed, 0);
+            better.put("rmse", Double.toString(baseline[seed] - 0.8 - 0.01 * seed));
+            rows.addAll(List.of(target, worse, better));
+        }
+        ComparisonTable table = ComparisonTable.of(rows, "rmse");
+        assertTrue(table.lines().get(1).negativeTransfer(), "a higher RMSE than target-only is worse");
+        assertTrue(table.lines().get(2).positiveTransfer(), "a lower RMSE is better");
+        assertEquals(-0.82, table.lines().get(2).delta().mean(), 1e-9);
+    }
+
+    @Test
     void overfittingIsTheMeanGapAndTheCountOfFlaggedSeeds() {
         List<Map<String, String>> rows = new ArrayList<>();
         double[] gaps = {0.05, 0.30, 0.25};
