@@ -5,6 +5,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
@@ -25,8 +26,11 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Plugins plugins = Plugins.discover();
         print(out, "domain loaders", plugins.domainLoaders(), loader -> loader.parametersType());
-        out.println();
-        print(out, "strategies", StrategyBindings.registry(plugins), strategy -> strategy.parametersType());
+        for (TaskType task : TaskType.values()) {
+            out.println();
+            print(out, task.name().toLowerCase(java.util.Locale.ROOT) + " strategies", StrategyBindings.registry(plugins, task),
+                    strategy -> strategy.parametersType());
+        }
         return 0;
     }
 
