@@ -44,8 +44,17 @@ public final class ClusteringMetrics {
         org.tribuo.clustering.evaluation.ClusteringMetric nmi = org.tribuo.clustering.evaluation.ClusteringMetrics.NORMALIZED_MI
                 .forTarget(MetricTarget.macroAverageTarget());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(NMI, nmi.compute(nmi.createContext(null, predictions)));
-        metrics.put(AMI, org.tribuo.clustering.evaluation.ClusteringMetrics.adjustedMI(assigned, truth));
+        boolean oneCluster = java.util.Arrays.stream(clusters).distinct().count() == 1;
+        boolean oneClass = java.util.Arrays.stream(classes).distinct().count() == 1;
+        if (oneCluster != oneClass) {
+            // Everything in one group (HDBSCAN calling every point noise, say) carries no information about
+            // the classes; Tribuo's formulas divide 0 by 0 there. Score it 0, as scikit-learn does.
+            metrics.put(NMI, 0.0);
+            metrics.put(AMI, 0.0);
+        } else {
+            metrics.put(NMI, nmi.compute(nmi.createContext(null, predictions)));
+            metrics.put(AMI, org.tribuo.clustering.evaluation.ClusteringMetrics.adjustedMI(assigned, truth));
+        }
         metrics.put(ARI, adjustedRandIndex(classes, clusters));
         return metrics;
     }

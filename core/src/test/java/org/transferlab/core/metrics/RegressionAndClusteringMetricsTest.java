@@ -36,6 +36,14 @@ class RegressionAndClusteringMetricsTest {
     }
 
     @Test
+    void puttingEverythingInOneClusterScoresZeroNotNaN() {
+        Map<String, Double> m = ClusteringMetrics.score(new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 0, 0, 0, 0, 0});
+        assertEquals(0.0, m.get(ClusteringMetrics.NMI));
+        assertEquals(0.0, m.get(ClusteringMetrics.AMI));
+        assertEquals(0.0, m.get(ClusteringMetrics.ARI), 1e-12);
+    }
+
+    @Test
     void adjustedRandIndexMatchesAWorkedExample() {
         // Contingency [[2,1],[0,3]]: Σ C(n_ij,2) = 1 + 0 + 0 + 3 = 4; rows 3,3 → 6; columns 2,4 → 7; C(6,2) = 15.
         // expected = 6·7/15 = 2.8, max = 6.5, ARI = (4 − 2.8) / (6.5 − 2.8) = 0.324324…
