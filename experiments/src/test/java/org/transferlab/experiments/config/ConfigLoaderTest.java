@@ -157,7 +157,7 @@ class ConfigLoaderTest {
                 + "known strategies: coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
-                + "known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());
+                + "known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, synthetic", e.getMessage());
     }
 
     @Test
