@@ -61,7 +61,7 @@ public record PublishedDataSet(String name, String debianPackage, List<Published
         if (!actual.equals(file.sha256())) {
             throw new TransferLabException(path + ": SHA-256 is " + actual + ", expected " + file.sha256()
                     + " (" + bytes.length + " bytes); the file is truncated, changed or not the published " + name
-                    + " data. Delete it and run `./transferlab data fetch " + name + "`");
+                    + " data. Run `./transferlab data fetch " + name + "` to replace it");
         }
         return bytes;
     }

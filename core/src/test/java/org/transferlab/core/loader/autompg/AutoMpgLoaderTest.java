@@ -276,7 +276,7 @@ class AutoMpgLoaderTest {
                 new AutoMpgLoader.Parameters(Origin.USA, Missing.DROP, 0.3, 0), LoadContext.of(data)));
         assertTrue(e.getMessage().startsWith(file() + ": SHA-256 is "), e.getMessage());
         assertTrue(e.getMessage().contains(", expected " + published.files().get(0).sha256() + " ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith("Delete it and run `./transferlab data fetch auto-mpg`"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Run `./transferlab data fetch auto-mpg` to replace it"), e.getMessage());
     }
 
     @Test

@@ -155,7 +155,7 @@ class DiabetesLoaderTest {
         TransferLabException e = assertThrows(TransferLabException.class, () -> new DiabetesLoader(published).load("p",
                 new DiabetesLoader.Parameters(1, 0.3, 0), LoadContext.of(data)));
         assertTrue(e.getMessage().startsWith(file(DiabetesLoader.DATA_FILE) + ": SHA-256 is "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("run `./transferlab data fetch diabetes`"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Run `./transferlab data fetch diabetes` to replace it"), e.getMessage());
     }
 
     @Test

@@ -149,6 +149,16 @@ class DataSetFetcherTest {
     }
 
     @Test
+    void aChangedCopyIsReplacedByAVerifiedOne() throws IOException {
+        Path directory = Files.createDirectories(dataDirectory().resolve("things"));
+        Files.write(directory.resolve("b.json"), WRONG);
+        installPackage(installedRoot(), FIRST, SECOND);
+        DataSetFetcher.Fetched fetched = new DataSetFetcher(installedRoot(), NO_PACKAGE, NO_SOURCE).fetch(set, dataDirectory());
+        assertEquals("installed package fixture-things (" + installedRoot() + ")", fetched.from());
+        assertFetched();
+    }
+
+    @Test
     void aPackageWithoutTheFilesIsReported() throws IOException {
         PackageDownloader empty = (name, work) -> work.resolve("root");
         TransferLabException e = assertThrows(TransferLabException.class,
@@ -168,7 +178,7 @@ class DataSetFetcherTest {
         TransferLabException e = assertThrows(TransferLabException.class, () -> installed.read(dataDirectory(), installed.file("b.json")));
         assertEquals(dataDirectory().resolve("things/b.json") + ": SHA-256 is " + PublishedDataSet.sha256(WRONG) + ", expected "
                 + PublishedDataSet.sha256(SECOND) + " (15 bytes); the file is truncated, changed or not the published things data. "
-                + "Delete it and run `./transferlab data fetch things`", e.getMessage());
+                + "Run `./transferlab data fetch things` to replace it", e.getMessage());
     }
 
     @Test
