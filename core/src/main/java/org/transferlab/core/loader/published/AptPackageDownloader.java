@@ -17,15 +17,29 @@ import java.util.concurrent.TimeUnit;
 public final class AptPackageDownloader implements PackageDownloader {
     private static final long TIMEOUT_MINUTES = 10;
 
+    private final String aptGet;
+    private final String dpkgDeb;
+
+    /** Runs apt-get and dpkg-deb from the PATH. */
+    public AptPackageDownloader() {
+        this("apt-get", "dpkg-deb");
+    }
+
+    /** Runs these programs instead, taking the same arguments (tests pass stand-ins). */
+    public AptPackageDownloader(String aptGet, String dpkgDeb) {
+        this.aptGet = aptGet;
+        this.dpkgDeb = dpkgDeb;
+    }
+
     @Override
     public Path downloadAndExtract(String debianPackage, Path workDirectory) throws PackageUnavailableException {
         Path downloads = workDirectory.resolve("deb");
         Path extracted = workDirectory.resolve("root");
         try {
             Files.createDirectories(downloads);
-            run(List.of("apt-get", "download", debianPackage), downloads, workDirectory.resolve("apt-get.log"));
+            run(List.of(aptGet, "download", debianPackage), downloads, workDirectory.resolve("apt-get.log"));
             Path deb = single(downloads, debianPackage);
-            run(List.of("dpkg-deb", "-x", deb.toString(), extracted.toString()), workDirectory, workDirectory.resolve("dpkg-deb.log"));
+            run(List.of(dpkgDeb, "-x", deb.toString(), extracted.toString()), workDirectory, workDirectory.resolve("dpkg-deb.log"));
             return extracted;
         } catch (IOException e) {
             throw new PackageUnavailableException("apt-get download " + debianPackage + " failed: " + e, e);
