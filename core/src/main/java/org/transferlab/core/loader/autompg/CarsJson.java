@@ -45,10 +45,6 @@ final class CarsJson {
                         + parser.currentTokenLocation().getLineNr() + ", found " + describe(parser.currentToken()));
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                if (parser.currentToken() == null) {
-                    throw new TransferLabException(file + ": the JSON array is not closed; the file ends after record "
-                            + (cars.size() - 1));
-                }
                 JsonLocation start = parser.currentTokenLocation();
                 JsonNode node = MAPPER.readTree(parser);
                 cars.add(car(new Where(file, cars.size(), start.getLineNr()), node));
@@ -61,7 +57,8 @@ final class CarsJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new TransferLabException(file + ": malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + " (after record " + (cars.size() - 1) + "): " + e.getOriginalMessage(), e);
+                    + ", column " + at.getColumnNr()) + " (" + (cars.isEmpty() ? "before the first record" : "after record " + (cars.size() - 1))
+                    + "): " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new TransferLabException(file + ": cannot read (" + e + ")", e);
         }

@@ -263,6 +263,8 @@ class AutoMpgLoaderTest {
         assertEquals(file() + ": expected a JSON array of car records at line 1, found '{'", e.getMessage());
         e = error("[]".getBytes(StandardCharsets.UTF_8));
         assertEquals(file() + ": the JSON array has no car records", e.getMessage());
+        e = error("[\n{\"Name\" 1}]".getBytes(StandardCharsets.UTF_8));
+        assertTrue(e.getMessage().startsWith(file() + ": malformed JSON at line 2, column 9 (before the first record): "), e.getMessage());
         e = error("[] []".getBytes(StandardCharsets.UTF_8));
         assertEquals(file() + ": unexpected '[' after the array at line 1; expected the end of the file", e.getMessage());
     }
