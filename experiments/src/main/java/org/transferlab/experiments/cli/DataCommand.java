@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.transferlab.core.TransferLabException;
+import org.transferlab.core.loader.autompg.AutoMpgLoader;
+import org.transferlab.core.loader.diabetes.DiabetesLoader;
 import org.transferlab.core.loader.fashion.FashionMnistFiles;
 import org.transferlab.core.loader.fashion.IdxFile;
+import org.transferlab.core.loader.published.DataSetFetcher;
+import org.transferlab.core.loader.published.PublishedDataSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,15 +31,18 @@ final class DataCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: fetch");
     }
 
-    /** The data sets that can be fetched, and how. */
-    private static final Map<String, Function<Path, Path>> FETCHERS = Map.of(
-            "fashion-mnist", Fetch::fashionMnist);
+    /** The data sets that can be fetched, and how; each says where it put the data set and where from. */
+    private static final Map<String, Function<Path, String>> FETCHERS = Map.of(
+            "fashion-mnist", directory -> Fetch.fashionMnist(directory).toString(),
+            AutoMpgLoader.NAME, directory -> Fetch.published(AutoMpgLoader.DATA, directory),
+            DiabetesLoader.NAME, directory -> Fetch.published(DiabetesLoader.DATA, directory));
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = "Copies a data set into the data directory from its Debian package, or downloads it from its "
-                    + "published location, and verifies its checksums.")
+            description = "Copies a data set into the data directory from its Debian package (installed, or downloaded "
+                    + "with apt-get download and extracted), or downloads it from its published location, and verifies "
+                    + "its checksums.")
     static final class Fetch implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "the data set: fashion-mnist")
+        @Parameters(index = "0", paramLabel = "NAME", description = "the data set: fashion-mnist, auto-mpg or diabetes")
         private String name;
 
         @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default: $TRANSFERLAB_DATA, else data/)")
@@ -46,7 +53,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Function<Path, Path> fetcher = FETCHERS.get(name);
+            Function<Path, String> fetcher = FETCHERS.get(name);
             if (fetcher == null) {
                 throw new TransferLabException("unknown data set '" + name + "'; known data sets: "
                         + String.join(", ", FETCHERS.keySet().stream().sorted().toList()));
@@ -56,6 +63,12 @@ final class DataCommand implements Runnable {
                     : Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "data");
             spec.commandLine().getOut().println(name + ": " + fetcher.apply(directory));
             return 0;
+        }
+
+        /** Copies a published data set into the data directory, verified; says where it came from. */
+        static String published(PublishedDataSet set, Path dataDirectory) {
+            DataSetFetcher.Fetched fetched = DataSetFetcher.standard().fetch(set, dataDirectory);
+            return fetched.directory() + " (" + fetched.from() + ")";
         }
 
         /** Finds the files (data directory, Debian package, download), copies them in and checks every checksum. */

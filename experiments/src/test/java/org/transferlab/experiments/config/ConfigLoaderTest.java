@@ -10,6 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.loader.autompg.AutoMpgLoader;
+import org.transferlab.core.loader.autompg.Origin;
+import org.transferlab.core.loader.diabetes.DiabetesLoader;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.transfer.network.FineTuning;
@@ -45,6 +49,25 @@ class ConfigLoaderTest {
 
     private ConfigException error(String text) {
         return assertThrows(ConfigException.class, () -> loader.parse("study.yaml", text));
+    }
+
+    @Test
+    void theRegressionDataLoadersBindTheirParametersInAnyCase() {
+        ExperimentConfig config = loader.parse("study.yaml", VALID.replace("pairs:", """
+                  usa: {loader: auto-mpg, origin: usa}
+                  japan: {loader: auto-mpg, origin: Japan, missing: impute, split-seed: 3}
+                  women: {loader: diabetes, sex: 2}
+                pairs:"""));
+        assertEquals(new AutoMpgLoader.Parameters(Origin.USA, AutoMpgLoader.Missing.DROP, 0.3, 0),
+                config.domains().get("usa").parameters());
+        assertEquals(new AutoMpgLoader.Parameters(Origin.JAPAN, AutoMpgLoader.Missing.IMPUTE, 0.3, 3),
+                config.domains().get("japan").parameters());
+        assertEquals(new DiabetesLoader.Parameters(2, 0.3, 0), config.domains().get("women").parameters());
+        assertEquals(TaskType.REGRESSION, config.domains().get("women").task());
+        ConfigException e = error(VALID.replace("pairs:", "  cars: {loader: auto-mpg, origin: mars}\npairs:"));
+        assertEquals("study.yaml:11: key 'domains.cars.origin' must be one of usa, europe, japan, got 'mars'", e.getMessage());
+        e = error(VALID.replace("pairs:", "  patients: {loader: diabetes, sex: 3}\npairs:"));
+        assertEquals("study.yaml:11: 'domains.patients': sex must be 1 or 2 (the data's two sex codes), got 3", e.getMessage());
     }
 
     @Test
@@ -157,7 +180,7 @@ class ConfigLoaderTest {
                 + "known classification strategies: coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
-                + "known domain loaders: csv, fashion-mnist, synthetic", e.getMessage());
+                + "known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, synthetic", e.getMessage());
     }
 
     @Test

@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,6 +23,7 @@ import org.transferlab.core.data.TaskType;
 import org.transferlab.core.data.TestPartition;
 import org.transferlab.core.loader.DomainLoader;
 import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.RowSplit;
 import org.transferlab.core.plugin.Default;
 
 /**
@@ -229,33 +228,7 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
 
     /** Row indices of {train, test}: a seeded split, stratified by class where there are classes. */
     private static int[][] split(Examples all, Parameters p) {
-        SplittableRandom random = new SplittableRandom(p.splitSeed());
-        List<int[]> strata = new ArrayList<>();
-        if (all.hasClasses()) {
-            int classes = IntStream.range(0, all.size()).map(all::classOf).max().orElse(0) + 1;
-            for (int c = 0; c < classes; c++) {
-                int cls = c;
-                strata.add(IntStream.range(0, all.size()).filter(i -> all.classOf(i) == cls).toArray());
-            }
-        } else {
-            strata.add(IntStream.range(0, all.size()).toArray());
-        }
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int[] stratum : strata) {
-            for (int i = stratum.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = stratum[i];
-                stratum[i] = stratum[j];
-                stratum[j] = tmp;
-            }
-            int testCount = (int) Math.round(p.testFraction() * stratum.length);
-            for (int i = 0; i < stratum.length; i++) {
-                (i < testCount ? test : train).add(stratum[i]);
-            }
-        }
-        return new int[][] {
-            train.stream().mapToInt(Integer::intValue).sorted().toArray(),
-            test.stream().mapToInt(Integer::intValue).sorted().toArray()};
+        int[] strata = all.hasClasses() ? all.classes() : new int[all.size()];
+        return RowSplit.stratified(strata, p.testFraction(), p.splitSeed());
     }
 }
