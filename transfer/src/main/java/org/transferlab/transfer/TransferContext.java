@@ -30,6 +30,26 @@ public final class TransferContext {
     private final IntFunction<LabelledSplit> embeddedBudget;
     private final SourceData sourceData;
     private final Examples unlabelledTarget;
+    private final SourceArtifacts sourceArtifacts;
+
+    /**
+     * Models a strategy derives from the source domain alone (a regression network pretrained on the
+     * source, say), kept by the harness and shared by every cell with the same source seed, so each is
+     * made once per seed rather than once per cell. What is stored must not be modified by the cells
+     * that share it: copy before training further.
+     */
+    @FunctionalInterface
+    public interface SourceArtifacts {
+        /** Computes nothing twice for the same key within one run; the default computes every time. */
+        <T> T get(String key, Supplier<T> compute);
+
+        SourceArtifacts UNSHARED = new SourceArtifacts() {
+            @Override
+            public <T> T get(String key, Supplier<T> compute) {
+                return compute.get();
+            }
+        };
+    }
 
     /**
      * The source domain's labelled train partition, for strategies that train on source data (pooled,
@@ -85,12 +105,39 @@ public final class TransferContext {
         this.embeddedBudget = Objects.requireNonNull(embeddedBudget);
         this.sourceData = Objects.requireNonNull(sourceData);
         this.unlabelledTarget = Objects.requireNonNull(unlabelledTarget);
+        this.sourceArtifacts = SourceArtifacts.UNSHARED;
+    }
+
+    private TransferContext(TransferContext base, SourceArtifacts artifacts) {
+        this.targetName = base.targetName;
+        this.task = base.task;
+        this.classNames = base.classNames;
+        this.shape = base.shape;
+        this.budget = base.budget;
+        this.network = base.network;
+        this.source = base.source;
+        this.seed = base.seed;
+        this.log = base.log;
+        this.embeddedBudget = base.embeddedBudget;
+        this.sourceData = base.sourceData;
+        this.unlabelledTarget = base.unlabelledTarget;
+        this.sourceArtifacts = Objects.requireNonNull(artifacts);
+    }
+
+    /** This context with a store that shares source-derived models between cells of the same source seed. */
+    public TransferContext withSourceArtifacts(SourceArtifacts artifacts) {
+        return new TransferContext(this, artifacts);
+    }
+
+    /** The store of source-derived models shared between cells; see {@link SourceArtifacts}. */
+    public SourceArtifacts sourceArtifacts() {
+        return sourceArtifacts;
     }
 
     /** This context with the source domain's train partition and the unlabelled target train partition. */
     public TransferContext withAdaptationData(SourceData data, Examples unlabelled) {
         return new TransferContext(targetName, task, classNames, shape, budget, network, source, seed, log, embeddedBudget, data,
-                unlabelled);
+                unlabelled).withSourceArtifacts(sourceArtifacts);
     }
 
     /** The target's train partition with its labels removed: features only, every class 0. */

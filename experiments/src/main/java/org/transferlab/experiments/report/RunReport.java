@@ -76,6 +76,15 @@ public final class RunReport {
                     .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")
                     .append(ComparisonTable.of(upper, metric).markdown());
         }
+        List<Map<String, String>> missing = provenance.stream()
+                .filter(r -> r.get("key").startsWith("rows-dropped") || r.get("key").equals("rows-imputed"))
+                .filter(r -> !"0".equals(r.get("value"))).toList();
+        if (!missing.isEmpty()) {
+            out.append("\n## Missing values\n\nRows of the data files that missing values affected, as the domains' `missing` ")
+                    .append("setting handled them (imputed values use the train partition's means only):\n\n");
+            missing.forEach(r -> out.append("- ").append(r.get("scope").replaceFirst("^domain ", "")).append(": ")
+                    .append(r.get("key").replace('-', ' ')).append(" ").append(r.get("value")).append("\n"));
+        }
         if (!failures.isEmpty()) {
             out.append("\n## Failed cells\n\nThese cells threw; their errors and stack traces are in `cells/ID.failed.txt`. ")
                     .append("Re-running the same command retries them.\n\n");

@@ -100,6 +100,7 @@ public final class StudyRunner {
         BudgetSampler sampler = new BudgetSampler(study.config().budgets().validationFraction());
         SourceModelCache sources = new SourceModelCache();
         EmbeddingCache embeddings = new EmbeddingCache();
+        SourceArtifactCache artifacts = new SourceArtifactCache();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -116,7 +117,7 @@ public final class StudyRunner {
                         CurveBuffer curve = new CurveBuffer();
                         ResultRow row;
                         try {
-                            row = runCell(cell, study.domains(), sampler, sources, embeddings, curve, run,
+                            row = runCell(cell, study.domains(), sampler, sources, embeddings, artifacts, curve, run,
                                     study.config().settings().overfitGap());
                         } catch (RuntimeException e) {
                             String message = cell.describe() + ": " + e.getMessage();
@@ -156,7 +157,8 @@ public final class StudyRunner {
     }
 
     private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
-                              EmbeddingCache embeddings, CurveBuffer curve, RunDirectory run, double overfitGap) {
+                              EmbeddingCache embeddings, SourceArtifactCache artifacts, CurveBuffer curve, RunDirectory run,
+                              double overfitGap) {
         Domain source = domains.get(key(cell.source(), cell.shares().source()));
         Domain target = target(domains, cell);
         // The oracle is a reference, not a competitor: it may see every label of the train partition.
@@ -186,7 +188,8 @@ public final class StudyRunner {
         try {
             chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
                     target.shape(), budget, cell.network(), sourceModel, cell.fitSeed(),
-                    candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData, target.train().withoutLabels()));
+                    candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData, target.train().withoutLabels())
+                    .withSourceArtifacts(artifacts.forSource(cell.sourceSeed() + "/" + key(cell.source(), cell.shares().source()))));
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.train().size(), budget.validation().size(), target.test().size(), TaskMetrics.of(target.task()).none(),

@@ -18,7 +18,8 @@ import org.transferlab.transfer.network.NetworkSpec;
  * with the config's {@code network.hidden} layers is trained on the source domain for
  * {@code network.epochs} epochs ({@code network.batch-size}, {@code network.learning-rate}), seeded by the
  * cell's source seed so all cells of a seed share it; then all its weights continue training on the
- * target budget at {@code learning-rate}, keeping the epoch with the lowest validation error (or the
+ * target budget at {@code learning-rate} (the source network is trained once per source seed and run, and
+ * copied for each cell), keeping the epoch with the lowest validation error (or the
  * last, without a validation split). With {@code transfer: false} the same network starts from random
  * weights instead: the like-for-like no-transfer baseline for this architecture.
  */
@@ -54,19 +55,25 @@ public final class FineTuningRegression extends RegressionStrategy<FineTuningReg
         NetworkSpec spec = context.network();
         MlpRegressor model;
         if (p.transfer()) {
-            Examples source = RegressionFits.source(context);
-            long seed = Seeds.derive(context.sourceData().seed(), NAME, "source-mlp");
-            MlpRegressor pretrained = MlpRegressor.initialised(spec.hidden(), source, spec.learningRate(), seed);
-            SplittableRandom order = new SplittableRandom(seed);
-            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-                pretrained.epoch(source, spec.batchSize(), order);
-            }
+            MlpRegressor pretrained = context.sourceArtifacts().get(NAME + "/source-mlp/" + spec, () -> pretrain(context, spec));
             model = pretrained.copyWithLearningRate(p.learningRate());
         } else {
             model = MlpRegressor.initialised(spec.hidden(), train, p.learningRate(), Seeds.derive(context.seed(), NAME, "init"));
         }
         FitSummary summary = train(model, p, context.budget(), new SplittableRandom(Seeds.derive(context.seed(), NAME, "order")), context);
         return Fitted.values(model, summary, "");
+    }
+
+    /** The MLP trained on the source domain, seeded by the cell's source seed: the same for every cell of a seed. */
+    private static MlpRegressor pretrain(TransferContext context, NetworkSpec spec) {
+        Examples source = RegressionFits.source(context);
+        long seed = Seeds.derive(context.sourceData().seed(), NAME, "source-mlp");
+        MlpRegressor pretrained = MlpRegressor.initialised(spec.hidden(), source, spec.learningRate(), seed);
+        SplittableRandom order = new SplittableRandom(seed);
+        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            pretrained.epoch(source, spec.batchSize(), order);
+        }
+        return pretrained;
     }
 
     /** Early stopping on validation error; the kept epoch's weights are restored. */

@@ -88,7 +88,7 @@ public final class ImportanceWeightedRegression extends RegressionStrategy<Impor
         List<Example<Label>> sourceExamples = examples(zs, SOURCE);
         data.addAll(sourceExamples);
         data.addAll(examples(zt, TARGET));
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), p.epochs(), 1000, 1, seed);
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), p.epochs(), seed);
         Model<Label> classifier = trainer.train(data);
         double prior = (double) source.size() / target.size();
         double[] ratios = new double[source.size()];
