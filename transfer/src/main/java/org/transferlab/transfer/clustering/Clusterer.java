@@ -2,8 +2,6 @@ package org.transferlab.transfer.clustering;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.transferlab.core.data.Examples;
 import org.transferlab.transfer.Predictor;
 import org.tribuo.Example;
@@ -30,9 +28,7 @@ public enum Clusterer {
     HDBSCAN;
 
     static {
-        // Tribuo's KMeans logs every iteration at INFO (shared/STACK.md).
-        Logger.getLogger(KMeansTrainer.class.getName()).setLevel(Level.WARNING);
-        Logger.getLogger(HdbscanTrainer.class.getName()).setLevel(Level.WARNING);
+        org.transferlab.transfer.TribuoLogging.quiet();
     }
 
     /** A model fitted on {@code examples}' features, and Tribuo's provenance of it. */

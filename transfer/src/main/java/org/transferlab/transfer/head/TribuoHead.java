@@ -40,6 +40,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class TribuoHead extends ClassificationStrategy<TribuoHead.Parameters> {
     public static final String NAME = "tribuo-head";
 
+    static {
+        org.transferlab.transfer.TribuoLogging.quiet();
+    }
+
     /** The Tribuo classifiers a head can be. */
     public enum Classifier {
         /** L2-regularised logistic regression, LibLinear (Fan et al., JMLR 2008). */

@@ -36,6 +36,10 @@ public final class ImportanceWeightedRegression extends RegressionStrategy<Impor
     private static final Label SOURCE = new Label("source");
     private static final Label TARGET = new Label("target");
 
+    static {
+        org.transferlab.transfer.TribuoLogging.quiet();
+    }
+
     /**
      * @param l2        ridge penalty of the weighted model (default 1.0)
      * @param maxWeight cap on a source example's weight, against a few examples dominating (default 10)
