@@ -11,7 +11,8 @@ import org.transferlab.transfer.baseline.TargetOnly;
 
 /**
  * For each pair, budget and strategy: the metric's mean, standard deviation and 95% CI over seeds,
- * and the paired comparison with {@code target-only} on the same target data and seeds: the mean
+ * and the paired comparison with {@code target-only} (or {@code target-only@L} for a variant
+ * {@code STRATEGY@L}, when the study has it) on the same target data and seeds: the mean
  * difference with its 95% CI, a paired t-test and a Wilcoxon signed-rank test, and the t-test's
  * p-value Holm-corrected across all comparisons in the table. A strategy is flagged as negative
  * transfer when it is worse than {@code target-only} with a Holm-corrected p below 0.05 — worse meaning
@@ -82,13 +83,13 @@ public final class ComparisonTable {
         List<Integer> compared = new ArrayList<>();
         List<Double> pValues = new ArrayList<>();
         grouped.forEach((pair, byBudget) -> byBudget.forEach((budget, byStrategy) -> {
-            Map<String, Double> baseline = byStrategy.get(TargetOnly.NAME);
             byStrategy.forEach((strategy, bySeed) -> {
+                Map<String, Double> baseline = byStrategy.get(baselineOf(strategy, byStrategy.keySet()));
                 List<Double> values = new ArrayList<>(bySeed.values());
                 Interval value = Interval.of(values);
                 double sd = standardDeviation(values);
                 Overfitting overfitting = Overfitting.of(rowsByLine.get(pair + "|" + budget + "|" + strategy));
-                if (baseline == null || strategy.equals(TargetOnly.NAME)) {
+                if (baseline == null || isBaseline(strategy)) {
                     lines.add(new Line(pair, budget, strategy, value, sd, null, null, null, null, overfitting, direction));
                     return;
                 }
@@ -113,6 +114,27 @@ public final class ComparisonTable {
                     line.delta(), line.pValueT(), line.pValueW(), adjusted[i], line.overfitting(), line.direction()));
         }
         return new ComparisonTable(metric, lines);
+    }
+
+    /**
+     * The no-transfer line a strategy is compared with: {@code target-only@L} for a variant
+     * {@code STRATEGY@L} when the study has that baseline variant (HDBSCAN on embeddings against
+     * HDBSCAN on raw features, say), otherwise {@code target-only}.
+     */
+    static String baselineOf(String strategy, java.util.Set<String> strategies) {
+        int at = strategy.indexOf('@');
+        if (at > 0) {
+            String variant = TargetOnly.NAME + strategy.substring(at);
+            if (strategies.contains(variant)) {
+                return variant;
+            }
+        }
+        return TargetOnly.NAME;
+    }
+
+    /** {@code target-only} and its variants are the baselines, never compared themselves. */
+    static boolean isBaseline(String strategy) {
+        return strategy.equals(TargetOnly.NAME) || strategy.startsWith(TargetOnly.NAME + "@");
     }
 
     public List<Line> lines() {

@@ -54,7 +54,8 @@ public final class RunReport {
         String score = config.task() == TaskType.REGRESSION ? "R²" : "accuracy";
         out.append("\n## Test ").append(metric).append(" against the no-transfer baseline\n\n")
                 .append("Mean and standard deviation over seeds, with a 95% Student-t interval. Δ is the paired difference from ")
-                .append("`target-only` on the same target data and seeds, tested with a paired t-test and a Wilcoxon ")
+                .append("`target-only` on the same target data and seeds (a variant `STRATEGY@L` is compared with `target-only@L` ")
+                .append("when the study has one, and target-only's variants are baselines too), tested with a paired t-test and a Wilcoxon ")
                 .append("signed-rank test; \"p (Holm)\" is the t-test's p-value corrected across every comparison in this table. ")
                 .append(metrics.direction(metric) < 0 ? "Lower " + metric + " is better, so a gain from transfer is a negative Δ. " : "")
                 .append("A strategy significantly worse than `target-only` is flagged as negative transfer. ")

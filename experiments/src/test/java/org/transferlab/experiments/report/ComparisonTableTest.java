@@ -66,6 +66,21 @@ class ComparisonTableTest {
     }
 
     @Test
+    void aVariantIsComparedWithTheMatchingTargetOnlyVariant() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int seed = 0; seed < 5; seed++) {
+            rows.add(row("target-only", seed, 0.50 + 0.01 * seed));
+            rows.add(row("target-only@hdbscan", seed, 0.30 + 0.01 * seed));
+            rows.add(row("feature-extraction@hdbscan", seed, 0.32 + 0.01 * seed));
+            rows.add(row("feature-extraction@pca", seed, 0.40 + 0.01 * seed));
+        }
+        List<ComparisonTable.Line> lines = ComparisonTable.of(rows, "accuracy").lines();
+        assertNull(lines.get(1).delta(), "target-only@hdbscan is a baseline, not a competitor");
+        assertEquals(0.02, lines.get(2).delta().mean(), 1e-9, "HDBSCAN on embeddings against HDBSCAN on raw features");
+        assertEquals(-0.10, lines.get(3).delta().mean(), 1e-9, "no target-only@pca: compared with target-only");
+    }
+
+    @Test
     void overfittingIsTheMeanGapAndTheCountOfFlaggedSeeds() {
         List<Map<String, String>> rows = new ArrayList<>();
         double[] gaps = {0.05, 0.30, 0.25};
