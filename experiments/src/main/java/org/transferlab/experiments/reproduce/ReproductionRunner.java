@@ -49,6 +49,9 @@ public final class ReproductionRunner {
         } catch (IOException e) {
             throw new TransferLabException(resultsRoot + ": cannot create the results folder (" + e + ")", e);
         }
+        // A run stopped with Ctrl-C or kill takes its staging folder with it; only SIGKILL leaves one (hidden, named .partial).
+        Thread cleanup = new Thread(() -> deleteQuietly(staging), "reproduction-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             long start = System.nanoTime();
             Findings findings = reproduction.run(settings, new ReproductionContext(staging, dataDirectory, fashionMnist,
@@ -64,6 +67,12 @@ public final class ReproductionRunner {
         } catch (RuntimeException | Error e) {
             deleteQuietly(staging);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down; the hook runs and finds nothing left to delete.
+            }
         }
     }
 

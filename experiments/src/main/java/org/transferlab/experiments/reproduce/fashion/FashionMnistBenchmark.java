@@ -109,7 +109,8 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
     public Findings run(Settings s, ReproductionContext context) {
         List<BenchmarkEntry> entries = selected(s);
         Domain data = new FashionMnistLoader(context.fashionMnist()).load("fashion-mnist",
-                new FashionMnistLoader.Parameters(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 0, false, 0, 0, 0, 0),
+                new FashionMnistLoader.Parameters(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 0, false, 0, 0, 0, 0,
+                        org.transferlab.core.data.TaskType.CLASSIFICATION),
                 LoadContext.of(context.dataDirectory()));
         Examples test = data.test().open();
         if (s.testSize() > 0 && s.testSize() < test.size()) {

@@ -246,8 +246,8 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
     }
 
     private static Domain load(FashionMnistLoader loader, String half, List<Integer> classes, Settings s, ReproductionContext context) {
-        return loader.load(half + classes, new FashionMnistLoader.Parameters(classes, 0, false, 0, 0, s.trainPerClass(),
-                s.testPerClass()), LoadContext.of(context.dataDirectory()));
+        return loader.load(half + classes, new FashionMnistLoader.Parameters(classes, 0, false, 0, 0, s.trainPerClass(), s.testPerClass(),
+                org.transferlab.core.data.TaskType.CLASSIFICATION), LoadContext.of(context.dataDirectory()));
     }
 
     private Findings findings(Settings s, List<Split> splits, List<Data> data, List<Measurement> all, ReproductionContext context) {
