@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
  * fix, 3 a study that ran with some failed cells.
  */
 @Command(name = "transferlab", mixinStandardHelpOptions = true, version = "TransferLab 0.1.0",
-        description = "Runs transfer-learning studies from experiment config files.",
+        description = "Runs transfer-learning studies from experiment config files, and reproduces published results.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, MergeCommand.class,
-            ListCommand.class, DataCommand.class})
+            ListCommand.class, DataCommand.class, ReproduceCommand.class})
 public final class TransferLabCommand implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int INTERNAL_ERROR = 1;
@@ -24,7 +24,7 @@ public final class TransferLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, report, merge, list or data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, report, merge, list, data or reproduce");
     }
 
     public static void main(String[] args) {

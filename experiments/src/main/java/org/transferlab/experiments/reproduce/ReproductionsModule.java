@@ -1,0 +1,15 @@
+package org.transferlab.experiments.reproduce;
+
+import com.google.inject.AbstractModule;
+import org.transferlab.core.plugin.TransferLabModule;
+import org.transferlab.experiments.reproduce.fashion.FashionMnistBenchmark;
+import org.transferlab.experiments.reproduce.yosinski.Yosinski2014;
+
+/** Registers the built-in paper reproductions. */
+public final class ReproductionsModule extends AbstractModule implements TransferLabModule {
+    @Override
+    protected void configure() {
+        ReproductionBindings.reproduction(binder(), Yosinski2014.NAME, Yosinski2014.class);
+        ReproductionBindings.reproduction(binder(), FashionMnistBenchmark.NAME, FashionMnistBenchmark.class);
+    }
+}

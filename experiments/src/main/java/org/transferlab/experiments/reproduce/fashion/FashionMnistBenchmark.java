@@ -1,0 +1,333 @@
+package org.transferlab.experiments.reproduce.fashion;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.fashion.FashionMnistLoader;
+import org.transferlab.core.metrics.ClassificationMetrics;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.experiments.reproduce.Claim;
+import org.transferlab.experiments.reproduce.CsvTable;
+import org.transferlab.experiments.reproduce.Figures;
+import org.transferlab.experiments.reproduce.Findings;
+import org.transferlab.experiments.reproduce.Reproduction;
+import org.transferlab.experiments.reproduce.ReproductionContext;
+
+/**
+ * The no-transfer baselines of the Fashion-MNIST paper (Xiao, Rasul &amp; Vollgraf, "Fashion-MNIST: a Novel
+ * Image Dataset for Benchmarking Machine Learning Algorithms", arXiv:1708.07747, 2017, Table 3): seven
+ * classical classifiers trained on Fashion-MNIST's training images and scored on its 10,000 test images,
+ * side by side with the paper's accuracies. Quick mode trains on a random subset of the training images;
+ * a size study trains one model at several sizes to show how much of a shortfall the subsampling explains.
+ */
+public final class FashionMnistBenchmark implements Reproduction<FashionMnistBenchmark.Settings> {
+    public static final String NAME = "fashion-mnist-benchmark";
+    /** A classifier this far or nearer to the paper's accuracy reproduced it. */
+    static final double TOLERANCE = 0.01;
+
+    /**
+     * @param trainSize      training images drawn at random (seeded) from the 60,000; 0 for all (the paper)
+     * @param testSize       test images, the first of the 10,000; 0 for all (the paper)
+     * @param runs           repetitions with different training draws and seeds (the paper averaged 5)
+     * @param models         which classifiers to run, by key; empty for all seven
+     * @param mlpMaxEpochs   epoch limit of the MLP (scikit-learn's max_iter, 200)
+     * @param xgboostBins    histogram bins per pixel of the gradient-boosted trees (XGBoost's default 256)
+     * @param forestTrees    trees of the random forest (the paper's 100)
+     * @param sizeStudyModel the classifier trained at several sizes; empty for no size study
+     * @param sizeStudySizes the training sizes of the size study
+     * @param seed           base seed of every draw
+     */
+    public record Settings(
+            @Default("5000") int trainSize,
+            @Default("0") int testSize,
+            @Default("1") int runs,
+            @Default("[]") List<String> models,
+            @Default("200") int mlpMaxEpochs,
+            @Default("32") int xgboostBins,
+            @Default("100") int forestTrees,
+            @Default("") String sizeStudyModel,
+            @Default("[]") List<Integer> sizeStudySizes,
+            @Default("1") long seed) {
+        public Settings {
+            models = List.copyOf(models);
+            sizeStudySizes = List.copyOf(sizeStudySizes);
+            if (trainSize < 0 || testSize < 0) {
+                throw new IllegalArgumentException("train-size and test-size must be 0 (all) or positive");
+            }
+            if (runs < 1 || mlpMaxEpochs < 1 || xgboostBins < 2 || forestTrees < 1) {
+                throw new IllegalArgumentException("runs and mlp-max-epochs must be positive, xgboost-bins at least 2");
+            }
+            if (sizeStudySizes.stream().anyMatch(s -> s < 1)) {
+                throw new IllegalArgumentException("size-study-sizes must be positive, got " + sizeStudySizes);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String paper() {
+        return "Han Xiao, Kashif Rasul and Roland Vollgraf, \"Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine "
+                + "Learning Algorithms\", arXiv:1708.07747, 2017 (v1, Table 3: scikit-learn classifiers, the mean test accuracy "
+                + "of 5 runs, the best setting per classifier).";
+    }
+
+    @Override
+    public Settings settings(Mode mode) {
+        return mode == Mode.FULL
+                ? new Settings(0, 0, 5, List.of(), 200, 256, 100, "", List.of(), 1)
+                : new Settings(5_000, 0, 1, List.of(), 200, 32, 20, "logistic-regression", List.of(2_500, 10_000, 20_000), 1);
+    }
+
+    private record Task(BenchmarkEntry entry, int run, int trainSize, boolean sizeStudy) {
+    }
+
+    private record Score(Task task, int trainSize, int testSize, double accuracy, double macroF1, double seconds) {
+    }
+
+    @Override
+    public Findings run(Settings s, ReproductionContext context) {
+        List<BenchmarkEntry> entries = selected(s);
+        Domain data = new FashionMnistLoader(context.fashionMnist()).load("fashion-mnist",
+                new FashionMnistLoader.Parameters(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 0, false, 0, 0, 0, 0,
+                        org.transferlab.core.data.TaskType.CLASSIFICATION),
+                LoadContext.of(context.dataDirectory()));
+        Examples test = data.test().open();
+        if (s.testSize() > 0 && s.testSize() < test.size()) {
+            test = test.subset(java.util.stream.IntStream.range(0, s.testSize()).toArray());
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (BenchmarkEntry entry : entries) {
+            for (int run = 0; run < s.runs(); run++) {
+                tasks.add(new Task(entry, run, s.trainSize(), false));
+            }
+        }
+        entries.stream().filter(e -> e.key().equals(s.sizeStudyModel())).findFirst().ifPresent(entry -> s.sizeStudySizes().stream()
+                .filter(size -> size != s.trainSize()).forEach(size -> tasks.add(new Task(entry, 0, size, true))));
+        // Slow models first, so the pool's last minutes are not one long model on one core.
+        List<Score> scores = runAll(tasks, data, test, s.seed(), context);
+
+        CsvTable table = new CsvTable("classifier", "run", "train_size", "test_size", "accuracy", "macro_f1", "seconds",
+                "paper_accuracy", "size_study");
+        for (Score score : scores) {
+            table.add(score.task().entry().key(), score.task().run(), score.trainSize(), score.testSize(), fmt(score.accuracy()),
+                    fmt(score.macroF1()), String.format(Locale.ROOT, "%.1f", score.seconds()), score.task().entry().paperAccuracy(),
+                    score.task().sizeStudy());
+        }
+        table.write(context.output().resolve("benchmark.csv"));
+
+        Map<BenchmarkEntry, double[]> means = new LinkedHashMap<>();
+        for (BenchmarkEntry entry : entries) {
+            List<Score> main = scores.stream().filter(x -> x.task().entry() == entry && !x.task().sizeStudy()).toList();
+            means.put(entry, new double[] {main.stream().mapToDouble(Score::accuracy).average().orElse(Double.NaN),
+                main.stream().mapToDouble(Score::seconds).average().orElse(Double.NaN), main.get(0).trainSize()});
+        }
+        int trainUsed = (int) means.values().iterator().next()[2];
+        StringBuilder body = new StringBuilder();
+        body.append("## Accuracy, side by side\n\n")
+                .append("| classifier (paper) | paper's settings | paper | ours | Δ | ours: library and settings | train s |\n")
+                .append("|---|---|---:|---:|---:|---|---:|\n");
+        means.forEach((entry, m) -> body.append("| ").append(entry.paperClassifier()).append(" | ").append(entry.paperSettings())
+                .append(" | ").append(fmt3(entry.paperAccuracy())).append(" | ").append(fmt3(m[0])).append(" | ")
+                .append(String.format(Locale.ROOT, "%+.3f", m[0] - entry.paperAccuracy())).append(" | ").append(entry.ours())
+                .append(" | ").append(String.format(Locale.ROOT, "%.0f", m[1])).append(" |\n"));
+        body.append("\n").append(Figures.save(comparisonChart(means), context.output(), "accuracy",
+                "paper and ours, per classifier")).append("\n");
+
+        List<Score> study = scores.stream().filter(x -> x.task().entry().key().equals(s.sizeStudyModel())
+                && (x.task().sizeStudy() || x.task().run() == 0)).sorted(Comparator.comparingInt(Score::trainSize)).toList();
+        if (study.size() > 1) {
+            body.append(sizeStudy(study, context));
+        }
+        body.append(shortfalls(means, trainUsed, data.train().size(), s, study));
+
+        List<Claim> claims = new ArrayList<>();
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        int i = 0;
+        for (Map.Entry<BenchmarkEntry, double[]> e : means.entrySet()) {
+            BenchmarkEntry entry = e.getKey();
+            double ours = e.getValue()[0];
+            double gap = ours - entry.paperAccuracy();
+            claims.add(new Claim(String.valueOf(letters.charAt(i++)),
+                    entry.paperClassifier() + " (" + entry.paperSettings() + ") reaches the paper's accuracy",
+                    fmt3(entry.paperAccuracy()), fmt3(ours) + String.format(Locale.ROOT, " (%+.3f)", gap),
+                    gap >= -TOLERANCE ? Claim.Verdict.REPRODUCED : gap >= -3 * TOLERANCE ? Claim.Verdict.PARTLY
+                            : Claim.Verdict.NOT_REPRODUCED,
+                    "yes when ours is at most " + TOLERANCE + " below the paper's, partly within " + 3 * TOLERANCE + ", else no"));
+        }
+        BenchmarkEntry paperBest = entries.stream().max(Comparator.comparingDouble(BenchmarkEntry::paperAccuracy)).orElseThrow();
+        BenchmarkEntry ourBest = means.entrySet().stream().max(Comparator.comparingDouble(x -> x.getValue()[0])).orElseThrow().getKey();
+        claims.add(new Claim(String.valueOf(letters.charAt(i)),
+                "of these classifiers, " + paperBest.paperClassifier() + " is the most accurate",
+                paperBest.paperClassifier() + " " + fmt3(paperBest.paperAccuracy()),
+                ourBest.paperClassifier() + " " + fmt3(means.get(ourBest)[0]),
+                ourBest == paperBest ? Claim.Verdict.REPRODUCED : Claim.Verdict.NOT_REPRODUCED,
+                "yes when our most accurate classifier is the paper's"));
+
+        String protocol = String.format(Locale.ROOT, "Fashion-MNIST, all 10 classes, pixels scaled to [0, 1]. Trained on %s of the "
+                        + "%,d training images%s; scored on %,d test images%s. %d run(s) per classifier (the paper averaged 5 runs "
+                        + "with shuffled training data); runs draw their training images and seeds from base seed %d. "
+                        + "Classifiers run in parallel on %d worker thread(s), each model single-threaded; the train time column "
+                        + "counts fitting and predicting the test set.",
+                s.trainSize() == 0 ? "all" : String.format(Locale.ROOT, "%,d", trainUsed), data.train().size(),
+                s.trainSize() == 0 ? " (the paper's protocol)" : ", drawn uniformly at random (quick mode: the paper trained on all "
+                        + String.format(Locale.ROOT, "%,d", data.train().size()) + ")",
+                test.size(), test.size() == data.test().size() ? " (all, as the paper)" : " (the first ones only)",
+                s.runs(), s.seed(), context.threads());
+        return new Findings(protocol, claims, body.toString());
+    }
+
+    private static List<BenchmarkEntry> selected(Settings s) {
+        List<BenchmarkEntry> all = BenchmarkEntry.all(s.mlpMaxEpochs(), s.xgboostBins(), s.forestTrees());
+        if (s.models().isEmpty()) {
+            return all;
+        }
+        for (String key : s.models()) {
+            if (all.stream().noneMatch(e -> e.key().equals(key))) {
+                throw new TransferLabException("models: unknown classifier '" + key + "'; known: "
+                        + String.join(", ", all.stream().map(BenchmarkEntry::key).toList()));
+            }
+        }
+        return all.stream().filter(e -> s.models().contains(e.key())).toList();
+    }
+
+    private static List<Score> runAll(List<Task> tasks, Domain data, Examples test, long seed, ReproductionContext context) {
+        ExecutorService pool = Executors.newFixedThreadPool(context.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "benchmark-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Score>> futures = new ArrayList<>();
+            for (Task task : tasks) {
+                futures.add(pool.submit(() -> {
+                    long runSeed = Seeds.derive(seed, task.entry().key(), task.run());
+                    Examples train = task.trainSize() == 0 ? data.train()
+                            : data.train().randomSubset(task.trainSize(), Seeds.derive(seed, "train-draw", task.run(), task.trainSize()));
+                    long start = System.nanoTime();
+                    int[] predicted = task.entry().model().fitAndPredict(train, test, data.classCount(), runSeed, 1);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    Map<String, Double> metrics = ClassificationMetrics.score(test.classes(), predicted, data.classNames());
+                    Score score = new Score(task, train.size(), test.size(), metrics.get(ClassificationMetrics.ACCURACY),
+                            metrics.get(ClassificationMetrics.MACRO_F1), seconds);
+                    context.progress().accept(String.format(Locale.ROOT, "%s (run %d, %,d training images): accuracy %.4f in %.0f s",
+                            task.entry().key(), task.run(), train.size(), score.accuracy(), seconds));
+                    return score;
+                }));
+            }
+            List<Score> scores = new ArrayList<>();
+            for (Future<Score> future : futures) {
+                scores.add(future.get());
+            }
+            return scores;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferLabException("the benchmark was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CategoryChart comparisonChart(Map<BenchmarkEntry, double[]> means) {
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(480)
+                .title("Fashion-MNIST test accuracy: paper (Xiao et al. 2017) and TransferLab")
+                .xAxisTitle("classifier").yAxisTitle("test accuracy").build();
+        List<String> names = means.keySet().stream().map(BenchmarkEntry::key).toList();
+        chart.addSeries("paper", names, means.keySet().stream().map(e -> (Number) e.paperAccuracy()).toList());
+        chart.addSeries("ours", names, means.values().stream().map(m -> (Number) m[0]).toList());
+        double low = Math.min(means.keySet().stream().mapToDouble(BenchmarkEntry::paperAccuracy).min().orElse(0.7),
+                means.values().stream().mapToDouble(m -> m[0]).min().orElse(0.7));
+        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(low * 20 - 1) / 20));
+        chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setXAxisLabelRotation(20);
+        return chart;
+    }
+
+    private static String sizeStudy(List<Score> study, ReproductionContext context) {
+        BenchmarkEntry entry = study.get(0).task().entry();
+        XYChart chart = new XYChartBuilder().width(720).height(480).title(entry.key() + ": test accuracy against training size")
+                .xAxisTitle("training images").yAxisTitle("test accuracy").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.addSeries("ours", study.stream().mapToDouble(Score::trainSize).toArray(),
+                study.stream().mapToDouble(Score::accuracy).toArray());
+        chart.addSeries("paper (60,000)", new double[] {60_000}, new double[] {entry.paperAccuracy()})
+                .setMarker(SeriesMarkers.DIAMOND);
+        StringBuilder out = new StringBuilder("## How much the training size explains\n\n");
+        out.append("The same classifier (").append(entry.key()).append(", ").append(entry.ours())
+                .append(") trained on random subsets of several sizes, one run each:\n\n")
+                .append("| training images | accuracy | seconds |\n|---:|---:|---:|\n");
+        study.forEach(x -> out.append(String.format(Locale.ROOT, "| %,d | %.4f | %.0f |%n", x.trainSize(), x.accuracy(), x.seconds())));
+        out.append(String.format(Locale.ROOT, "| 60,000 (paper, scikit-learn) | %.3f | |%n", entry.paperAccuracy()));
+        out.append("\n").append(Figures.save(chart, context.output(), "size-study", "accuracy against training size")).append("\n");
+        return out.toString();
+    }
+
+    private static String shortfalls(Map<BenchmarkEntry, double[]> means, int trainUsed, int trainAll, Settings s,
+                                     List<Score> study) {
+        StringBuilder out = new StringBuilder("## Where we fall short of the paper by more than a point, and why\n\n");
+        boolean any = false;
+        String slope = "";
+        if (study.size() > 1) {
+            Score smallest = study.get(0);
+            Score largest = study.get(study.size() - 1);
+            slope = String.format(Locale.ROOT, " In the size study, %s gained %+.3f from %,d to %,d training images (%+.3f per doubling).",
+                    smallest.task().entry().key(), largest.accuracy() - smallest.accuracy(), smallest.trainSize(), largest.trainSize(),
+                    (largest.accuracy() - smallest.accuracy()) / (Math.log((double) largest.trainSize() / smallest.trainSize()) / Math.log(2)));
+        }
+        for (Map.Entry<BenchmarkEntry, double[]> e : means.entrySet()) {
+            double gap = e.getValue()[0] - e.getKey().paperAccuracy();
+            if (gap >= -TOLERANCE) {
+                continue;
+            }
+            any = true;
+            out.append("- **").append(e.getKey().paperClassifier()).append("**: ")
+                    .append(String.format(Locale.ROOT, "%+.3f. ", gap));
+            if (trainUsed < trainAll) {
+                out.append(String.format(Locale.ROOT, "Trained on %,d of %,d images (%.0f%%).", trainUsed, trainAll,
+                        100.0 * trainUsed / trainAll)).append(slope).append(" ");
+            }
+            out.append("Differences in the model: ").append(e.getKey().ours()).append(".");
+            if (s.runs() < 5) {
+                out.append(" One run, where the paper averaged five.");
+            }
+            out.append("\n");
+        }
+        if (!any) {
+            out.append("None: every classifier is within ").append(TOLERANCE).append(" of the paper's accuracy or above it.\n");
+        }
+        return out.append("\n").toString();
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String fmt3(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

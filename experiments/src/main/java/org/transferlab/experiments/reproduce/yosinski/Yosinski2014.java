@@ -1,0 +1,345 @@
+package org.transferlab.experiments.reproduce.yosinski;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.fashion.FashionMnistLoader;
+import org.transferlab.core.plugin.Default;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.experiments.reproduce.Claim;
+import org.transferlab.experiments.reproduce.CsvTable;
+import org.transferlab.experiments.reproduce.Figures;
+import org.transferlab.experiments.reproduce.Findings;
+import org.transferlab.experiments.reproduce.Reproduction;
+import org.transferlab.experiments.reproduce.ReproductionContext;
+import org.transferlab.transfer.network.Batches;
+import org.transferlab.transfer.network.NetworkFactory;
+import org.transferlab.transfer.network.NetworkPredictor;
+import org.transferlab.transfer.network.NetworkSpec;
+
+/**
+ * Yosinski, Clune, Bengio &amp; Lipson, "How transferable are features in deep neural networks?", NeurIPS 2014,
+ * Figure 2, on Fashion-MNIST: the ten classes are split at random into two halves A and B; baseA and baseB
+ * are trained on them; for every n from 1 to the number of hidden layers, the first n layers of baseA
+ * (AnB) or of baseB (BnB) are copied into a fresh network, frozen (AnB, BnB) or fine-tuned (AnB+, BnB+),
+ * and the rest is trained on B. Every network is scored on B's test images. The paper's ImageNet numbers
+ * are context for the shape of the curves, not targets.
+ */
+public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
+    public static final String NAME = "yosinski2014";
+
+    /**
+     * @param splits        random A/B splits of the ten classes (the paper used two)
+     * @param seeds         repetitions per split, each with its own initialisations and data order
+     * @param trainPerClass training images per class, 0 for all 6,000 (the first of each class)
+     * @param testPerClass  test images per class, 0 for all 1,000
+     * @param hidden        the MLP's hidden layers; their number is L, the largest n
+     * @param epochs        training epochs of every network (the paper trains every network the same way)
+     * @param batchSize     minibatch size
+     * @param learningRate  Adam learning rate of every network, fine-tuned layers included (as in the paper)
+     * @param seed          base seed of the splits, initialisations and data orders
+     */
+    public record Settings(
+            @Default("2") int splits,
+            @Default("3") int seeds,
+            @Default("600") int trainPerClass,
+            @Default("0") int testPerClass,
+            @Default("[128, 128, 128, 128, 128]") List<Integer> hidden,
+            @Default("8") int epochs,
+            @Default("64") int batchSize,
+            @Default("0.001") double learningRate,
+            @Default("1") long seed) {
+        public Settings {
+            hidden = List.copyOf(hidden);
+            if (splits < 1 || seeds < 1 || splits * seeds < 2) {
+                throw new IllegalArgumentException("splits and seeds must be positive, with at least 2 repetitions in all"
+                        + " (the claims compare paired differences); got " + splits + " x " + seeds);
+            }
+            if (trainPerClass < 0 || testPerClass < 0) {
+                throw new IllegalArgumentException("train-per-class and test-per-class must be 0 (all) or positive");
+            }
+            if (hidden.size() < 3) {
+                throw new IllegalArgumentException("hidden: at least 3 layers are needed to have middle layers, got " + hidden);
+            }
+            new NetworkSpec(NetworkSpec.Type.MLP, hidden, List.of(), epochs, batchSize, learningRate, seed);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String paper() {
+        return "Jason Yosinski, Jeff Clune, Yoshua Bengio and Hod Lipson, \"How transferable are features in deep neural "
+                + "networks?\", NeurIPS 2014 (Figure 2).";
+    }
+
+    @Override
+    public Settings settings(Mode mode) {
+        return mode == Mode.FULL
+                ? new Settings(2, 5, 0, 0, List.of(256, 256, 256, 256, 256), 20, 64, 0.001, 1)
+                : new Settings(2, 3, 600, 0, List.of(128, 128, 128, 128, 128), 8, 64, 0.001, 1);
+    }
+
+    /** The two halves of one split: A's and B's Fashion-MNIST classes. */
+    private record Split(List<Integer> a, List<Integer> b) {
+    }
+
+    private record Data(Domain a, Domain b, Examples testB) {
+    }
+
+    private record Bases(MultiLayerNetwork a, MultiLayerNetwork b) {
+    }
+
+    @Override
+    public Findings run(Settings s, ReproductionContext context) {
+        int layers = s.hidden().size();
+        NetworkSpec spec = new NetworkSpec(NetworkSpec.Type.MLP, s.hidden(), List.of(), s.epochs(), s.batchSize(),
+                s.learningRate(), s.seed());
+        List<Split> splits = splits(s);
+        FashionMnistLoader loader = new FashionMnistLoader(context.fashionMnist());
+        List<Data> data = new ArrayList<>();
+        for (Split split : splits) {
+            Domain a = load(loader, "A", split.a(), s, context);
+            Domain b = load(loader, "B", split.b(), s, context);
+            data.add(new Data(a, b, b.test().open()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(context.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "yosinski-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Measurement> measurements = new ArrayList<>();
+        try {
+            // Phase 1: baseA and baseB of every repetition; phase 2: every spliced network, from those bases.
+            Map<String, Future<MultiLayerNetwork>> bases = new java.util.LinkedHashMap<>();
+            List<Future<Measurement>> baseScores = new ArrayList<>();
+            for (int split = 0; split < splits.size(); split++) {
+                for (int seed = 0; seed < s.seeds(); seed++) {
+                    for (Condition.Base which : Condition.Base.values()) {
+                        Data d = data.get(split);
+                        Domain domain = which == Condition.Base.A ? d.a() : d.b();
+                        long networkSeed = Seeds.derive(s.seed(), "base", which.name(), split, seed);
+                        bases.put(key(which, split, seed), pool.submit(() -> train(NetworkFactory.classifier(spec, domain.shape(),
+                                domain.classCount(), s.learningRate(), Seeds.derive(networkSeed, "init")), domain.train(),
+                                domain.classCount(), s, Seeds.derive(networkSeed, "order"))));
+                    }
+                }
+            }
+            int total = splits.size() * s.seeds() * (1 + 4 * layers);
+            AtomicInteger done = new AtomicInteger();
+            List<Future<Measurement>> jobs = new ArrayList<>();
+            for (int split = 0; split < splits.size(); split++) {
+                for (int seed = 0; seed < s.seeds(); seed++) {
+                    Data d = data.get(split);
+                    int sp = split;
+                    int se = seed;
+                    Future<MultiLayerNetwork> baseB = bases.get(key(Condition.Base.B, split, seed));
+                    jobs.add(pool.submit(measure(context, done, total, () -> new Measurement(sp, se, Condition.BASE_B, 0,
+                            NetworkPredictor.accuracy(baseB.get(), d.testB()), 0))));
+                    for (int n = 1; n <= layers; n++) {
+                        for (Condition condition : Condition.values()) {
+                            if (!condition.transfers()) {
+                                continue;
+                            }
+                            int copied = n;
+                            Future<MultiLayerNetwork> base = bases.get(key(condition.source, split, seed));
+                            long networkSeed = Seeds.derive(s.seed(), condition.label, n, split, seed);
+                            jobs.add(pool.submit(measure(context, done, total, () -> {
+                                long start = System.nanoTime();
+                                MultiLayerNetwork fresh = NetworkFactory.classifier(spec, d.b().shape(), d.b().classCount(),
+                                        s.learningRate(), Seeds.derive(networkSeed, "init"));
+                                MultiLayerNetwork network = LayerSplice.splice(fresh, base.get(), copied, condition.frozen,
+                                        s.learningRate(), Seeds.derive(networkSeed, "freeze"));
+                                train(network, d.b().train(), d.b().classCount(), s, Seeds.derive(networkSeed, "order"));
+                                return new Measurement(sp, se, condition, copied, NetworkPredictor.accuracy(network, d.testB()),
+                                        (System.nanoTime() - start) / 1e9);
+                            })));
+                        }
+                    }
+                }
+            }
+            for (Future<Measurement> job : jobs) {
+                measurements.add(job.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferLabException("the reproduction was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return findings(s, splits, data, measurements, context);
+    }
+
+    private static String key(Condition.Base which, int split, int seed) {
+        return which + "/" + split + "/" + seed;
+    }
+
+    private static Callable<Measurement> measure(ReproductionContext context, AtomicInteger done, int total,
+                                                 Callable<Measurement> job) {
+        return () -> {
+            Measurement m = job.call();
+            context.progress().accept(String.format(Locale.ROOT, "[%d/%d] split %d seed %d %s n=%d: accuracy %.4f",
+                    done.incrementAndGet(), total, m.split(), m.seed(), m.condition().label, m.n(), m.accuracy()));
+            return m;
+        };
+    }
+
+    /** Fixed-length training, as in the paper: every network sees the same number of epochs. */
+    private static MultiLayerNetwork train(MultiLayerNetwork network, Examples train, int classes, Settings s, long orderSeed) {
+        SplittableRandom random = new SplittableRandom(orderSeed);
+        for (int epoch = 0; epoch < s.epochs(); epoch++) {
+            for (DataSet batch : Batches.shuffled(train, classes, s.batchSize(), random)) {
+                network.fit(batch);
+            }
+            if (!Double.isFinite(network.score())) {
+                throw new IllegalStateException("training diverged: loss " + network.score() + " after epoch " + (epoch + 1));
+            }
+        }
+        return network;
+    }
+
+    /** Distinct random halves of the ten classes, each sorted. */
+    private static List<Split> splits(Settings s) {
+        List<Split> splits = new ArrayList<>();
+        Set<List<Integer>> seen = new HashSet<>();
+        SplittableRandom random = new SplittableRandom(Seeds.derive(s.seed(), "class-splits"));
+        while (splits.size() < s.splits()) {
+            int[] classes = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+            for (int i = classes.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int tmp = classes[i];
+                classes[i] = classes[j];
+                classes[j] = tmp;
+            }
+            List<Integer> a = java.util.Arrays.stream(classes, 0, 5).sorted().boxed().toList();
+            List<Integer> b = java.util.Arrays.stream(classes, 5, 10).sorted().boxed().toList();
+            if (seen.add(a) && seen.add(b)) {
+                splits.add(new Split(a, b));
+            }
+        }
+        return splits;
+    }
+
+    private static Domain load(FashionMnistLoader loader, String half, List<Integer> classes, Settings s, ReproductionContext context) {
+        return loader.load(half + classes, new FashionMnistLoader.Parameters(classes, 0, false, 0, 0, s.trainPerClass(), s.testPerClass(),
+                org.transferlab.core.data.TaskType.CLASSIFICATION), LoadContext.of(context.dataDirectory()));
+    }
+
+    private Findings findings(Settings s, List<Split> splits, List<Data> data, List<Measurement> all, ReproductionContext context) {
+        int layers = s.hidden().size();
+        CsvTable table = new CsvTable("split", "a_classes", "b_classes", "seed", "network", "n", "accuracy", "train_seconds");
+        for (Measurement m : all) {
+            Split split = splits.get(m.split());
+            table.add(m.split(), join(split.a()), join(split.b()), m.seed(), m.condition().label, m.n(),
+                    String.format(Locale.ROOT, "%.4f", m.accuracy()), String.format(Locale.ROOT, "%.1f", m.seconds()));
+        }
+        table.write(context.output().resolve("networks.csv"));
+
+        FigureTwoClaims checks = new FigureTwoClaims(all, layers);
+        Map<Condition, double[]> means = new EnumMap<>(Condition.class);
+        means.put(Condition.BASE_B, new double[] {checks.mean(Condition.BASE_B, 0)});
+        for (Condition condition : Condition.values()) {
+            if (condition.transfers()) {
+                double[] byN = new double[layers + 1];
+                for (int n = 1; n <= layers; n++) {
+                    byN[n] = checks.mean(condition, n);
+                }
+                means.put(condition, byN);
+            }
+        }
+        CsvTable meanTable = new CsvTable("network", "n", "mean_accuracy", "minus_baseB", "ci_low", "ci_high", "repetitions");
+        StringBuilder body = new StringBuilder("## Figure 2, on Fashion-MNIST\n\n");
+        body.append(Figures.save(Figure2.points(all, means, layers, "Fashion-MNIST A/B halves: every network (points) and means (lines)"),
+                context.output(), "figure2", "every network, the layout of the paper's Figure 2 (top)"));
+        body.append(Figures.save(Figure2.means(means, layers, "Fashion-MNIST A/B halves: means"), context.output(), "figure2-means",
+                "the means, as the paper's Figure 2 (bottom)"));
+        body.append("\nWhite circles: baseB (n = 0) and the dashed line at its mean; dark blue circles: BnB; light blue: BnB+; "
+                + "dark red diamonds: AnB; light red: AnB+. Points are offset sideways a little so they do not hide each other.\n\n");
+        body.append("## Means (paired with baseB of the same split and seed)\n\n")
+                .append("| n | BnB | BnB+ | AnB | AnB+ | BnB − baseB [95% CI] | AnB − baseB [95% CI] | AnB+ − baseB [95% CI] |\n")
+                .append("|---:|---:|---:|---:|---:|---|---|---|\n");
+        body.append(String.format(Locale.ROOT, "| 0 (baseB) | %.4f | | | | | | |%n", means.get(Condition.BASE_B)[0]));
+        meanTable.add("baseB", 0, String.format(Locale.ROOT, "%.4f", means.get(Condition.BASE_B)[0]), "", "", "",
+                splits.size() * s.seeds());
+        for (int n = 1; n <= layers; n++) {
+            body.append("| ").append(n);
+            for (Condition c : new Condition[] {Condition.BNB, Condition.BNB_PLUS, Condition.ANB, Condition.ANB_PLUS}) {
+                body.append(String.format(Locale.ROOT, " | %.4f", means.get(c)[n]));
+                var d = checks.againstBaseB(c, n);
+                meanTable.add(c.label, n, String.format(Locale.ROOT, "%.4f", means.get(c)[n]), String.format(Locale.ROOT, "%+.4f", d.mean()),
+                        String.format(Locale.ROOT, "%+.4f", d.low()), String.format(Locale.ROOT, "%+.4f", d.high()), d.n());
+            }
+            for (Condition c : new Condition[] {Condition.BNB, Condition.ANB, Condition.ANB_PLUS}) {
+                var d = checks.againstBaseB(c, n);
+                body.append(String.format(Locale.ROOT, " | %+.4f [%+.4f, %+.4f]", d.mean(), d.low(), d.high()));
+            }
+            body.append(" |\n");
+        }
+        meanTable.write(context.output().resolve("means.csv"));
+        body.append("\nBaseA's own accuracy is not part of the figure (it is scored on A); every number above is accuracy on "
+                + "B's test images. `networks.csv` holds every network, `means.csv` these means and intervals.\n\n");
+        body.append("## Splits\n\n| split | A (classes) | B (classes) |\n|---:|---|---|\n");
+        for (int i = 0; i < splits.size(); i++) {
+            body.append("| ").append(i).append(" | ").append(names(splits.get(i).a())).append(" | ").append(names(splits.get(i).b()))
+                    .append(" |\n");
+        }
+        body.append("\n## Why this network\n\n").append(String.format(Locale.ROOT,
+                "An MLP 784-%s-5 with ReLU units: %d hidden layers give L = %d points per curve (the paper's 8-layer ImageNet "
+                        + "network gives 7), so there are middle layers where co-adaptation could show and upper layers "
+                        + "specific enough for specificity to show. A CNN would be closer to the paper's network, but on the "
+                        + "2-core machine this project runs on one DL4J CNN epoch on 30,000 images takes about a minute "
+                        + "(shared/STACK.md), and this figure needs %d networks; small dense layers train in seconds. "
+                        + "Every network is trained the same way (Adam %.4g, %d epochs, batch %d, no early stopping), as the "
+                        + "paper trains all its networks with one schedule.\n",
+                join(s.hidden()).replace(' ', '-'), layers, layers, splits.size() * s.seeds() * (2 + 4 * layers),
+                s.learningRate(), s.epochs(), s.batchSize()));
+
+        List<Claim> claims = List.of(checks.fineTunedTransfer(), checks.specificity(), checks.coAdaptation());
+        Domain firstB = data.get(0).b();
+        String protocol = String.format(Locale.ROOT, "Fashion-MNIST, %d random splits of the ten classes into halves A and B "
+                        + "(5 classes each), %d seeds per split: %d repetitions. Each half trains on %s training images per class "
+                        + "(%,d images%s) and is scored on %s test images per class (%,d images). baseA and baseB are trained on "
+                        + "their half; for n = 1..%d, AnB, AnB+, BnB and BnB+ copy the first n layers of baseA or baseB of the same "
+                        + "repetition (BnB from the very baseB it is compared with, on the same B images, as in the paper), frozen "
+                        + "or fine-tuned, and train the rest from a fresh initialisation on B. %d networks in all, on %d worker threads.",
+                s.splits(), s.seeds(), s.splits() * s.seeds(),
+                s.trainPerClass() == 0 ? "all" : String.format(Locale.ROOT, "%,d", s.trainPerClass()), firstB.train().size(),
+                s.trainPerClass() == 0 ? "" : ", the first of each class: quick mode; the paper's protocol uses all 6,000 per class",
+                s.testPerClass() == 0 ? "all" : String.format(Locale.ROOT, "%,d", s.testPerClass()), data.get(0).testB().size(),
+                layers, splits.size() * s.seeds() * (2 + 4 * layers), context.threads());
+        return new Findings(protocol, claims, body.toString());
+    }
+
+    private static String join(List<Integer> values) {
+        return String.join(" ", values.stream().map(String::valueOf).toList());
+    }
+
+    private static String names(List<Integer> classes) {
+        return String.join(", ", classes.stream().map(c -> c + " " + FashionMnistLoader.CLASS_NAMES.get(c)).toList());
+    }
+}
