@@ -1,5 +1,6 @@
 package org.transferlab.experiments.reproduce;
 
+import org.transferlab.experiments.reproduce.daume.Daume2007;
 import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.experiments.reproduce.fashion.FashionMnistBenchmark;
@@ -11,5 +12,6 @@ public final class ReproductionsModule extends AbstractModule implements Transfe
     protected void configure() {
         ReproductionBindings.reproduction(binder(), Yosinski2014.NAME, Yosinski2014.class);
         ReproductionBindings.reproduction(binder(), FashionMnistBenchmark.NAME, FashionMnistBenchmark.class);
+        ReproductionBindings.reproduction(binder(), Daume2007.NAME, Daume2007.class);
     }
 }
