@@ -1,6 +1,5 @@
 package org.transferlab.transfer.clustering;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.transferlab.core.data.Examples;
 import org.transferlab.transfer.Predictor;
@@ -12,7 +11,6 @@ import org.tribuo.clustering.ClusterID;
 import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.clustering.hdbscan.HdbscanTrainer;
 import org.tribuo.clustering.kmeans.KMeansTrainer;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -53,18 +51,7 @@ public enum Clusterer {
     }
 
     static List<Example<ClusterID>> tribuoExamples(Examples examples) {
-        String[] names = new String[examples.featureCount()];
-        for (int j = 0; j < names.length; j++) {
-            names[j] = String.format("f%04d", j);
-        }
-        List<Example<ClusterID>> out = new ArrayList<>(examples.size());
-        for (int i = 0; i < examples.size(); i++) {
-            double[] values = new double[names.length];
-            for (int j = 0; j < names.length; j++) {
-                values[j] = examples.feature(i, j);
-            }
-            out.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, values));
-        }
-        return out;
+        return org.transferlab.transfer.TribuoExamples.of(examples, row -> ClusteringFactory.UNASSIGNED_CLUSTER_ID);
     }
+
 }

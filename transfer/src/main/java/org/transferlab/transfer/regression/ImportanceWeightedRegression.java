@@ -1,6 +1,5 @@
 package org.transferlab.transfer.regression;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.transferlab.core.data.Examples;
@@ -17,7 +16,6 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -105,18 +103,7 @@ public final class ImportanceWeightedRegression extends RegressionStrategy<Impor
     }
 
     private static List<Example<Label>> examples(Examples z, Label label) {
-        String[] names = new String[z.featureCount()];
-        for (int j = 0; j < names.length; j++) {
-            names[j] = String.format("f%03d", j);
-        }
-        List<Example<Label>> out = new ArrayList<>(z.size());
-        for (int i = 0; i < z.size(); i++) {
-            double[] values = new double[names.length];
-            for (int j = 0; j < names.length; j++) {
-                values[j] = z.feature(i, j);
-            }
-            out.add(new ArrayExample<>(label, names, values));
-        }
-        return out;
+        return org.transferlab.transfer.TribuoExamples.of(z, row -> label);
     }
+
 }
