@@ -22,7 +22,8 @@ import org.transferlab.core.TransferLabException;
  * who holds it (process id, host, start time), for the message that refuses a second run.
  *
  * <p>The file is never deleted while a run directory lives: deleting a lock file while another
- * process waits to open it would let two processes each lock a different file.
+ * process waits to open it would let two processes each lock a different file. Nor is it opened a
+ * second time by the process that holds it: closing that second descriptor would release the lock.
  */
 public final class RunLock implements AutoCloseable {
     static final String FILE = ".lock";
@@ -57,7 +58,9 @@ public final class RunLock implements AutoCloseable {
                 throw new TransferLabException(dir + ": another TransferLab process is using this run directory ("
                         + holder + "); wait for it to finish, or choose another --out");
             }
-            String previous = Files.readString(file, StandardCharsets.UTF_8);
+            // Read through the locked channel itself: closing any other descriptor of this file would drop
+            // the process's lock on it (POSIX record locks belong to the process and the file, not the descriptor).
+            String previous = read(channel);
             String mine = "pid=" + ProcessHandle.current().pid() + "\nhost=" + host() + "\nstarted="
                     + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
             channel.truncate(0);
@@ -94,6 +97,14 @@ public final class RunLock implements AutoCloseable {
         } finally {
             close(channel);
         }
+    }
+
+    private static String read(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+            // read until the buffer is full or the file ends
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
     private static String describe(String record) {
