@@ -160,7 +160,7 @@ public final class RunDirectory implements AutoCloseable {
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + DONE), new byte[0]);
             Files.deleteIfExists(dir.resolve(CELLS).resolve(id + FAILED));
         } catch (IOException e) {
-            throw new TransferLabException(dir + ": cannot commit cell " + id + " (" + describe(e) + "); the cells committed "
+            throw new RunDirectoryException(dir + ": cannot commit cell " + id + " (" + describe(e) + "); the cells committed "
                     + "before it are kept, and re-running the same command runs the rest", e);
         }
     }
@@ -216,7 +216,7 @@ public final class RunDirectory implements AutoCloseable {
         try {
             AtomicFiles.write(dir.resolve(relative), content);
         } catch (IOException e) {
-            throw new TransferLabException(dir.resolve(relative) + ": cannot write (" + describe(e) + ")", e);
+            throw new RunDirectoryException(dir.resolve(relative) + ": cannot write (" + describe(e) + ")", e);
         }
     }
 

@@ -125,6 +125,8 @@ public final class StudyRunner {
                         try {
                             row = runCell(cell, study.domains(), sampler, sources, embeddings, artifacts, curve, run,
                                     study.config().settings().overfitGap());
+                        } catch (RunDirectoryException e) {
+                            throw e;
                         } catch (RuntimeException e) {
                             String message = cell.describe() + ": " + e.getMessage();
                             run.recordFailure(cell.id(), message, e);
