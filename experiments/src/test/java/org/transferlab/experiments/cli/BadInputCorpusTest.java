@@ -24,6 +24,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.fashion.FashionMnistFiles;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
@@ -119,6 +120,7 @@ class BadInputCorpusTest {
     static Stream<Case> configs() {
         String knownLoaders = String.join(", ", Plugins.discover().domainLoaders().names());
         String knownStrategies = String.join(", ", StrategyBindings.registry(Plugins.discover()).names());
+        String regressionStrategies = String.join(", ", StrategyBindings.registry(Plugins.discover(), TaskType.REGRESSION).names());
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'j'; c++) {
             String p = "*" + (char) (c - 1);
@@ -146,11 +148,14 @@ class BadInputCorpusTest {
                         d -> at(d, 4) + "key 'domains.src.loader': unknown domain loader 'synthetik'; known domain loaders: "
                                 + knownLoaders),
                 config("an unknown strategy", s -> s.replace("fine-tuning: {", "fine-tunning: {"),
-                        d -> at(d, 10) + "key 'strategies.fine-tunning': unknown strategy 'fine-tunning'; known strategies: "
-                                + knownStrategies),
-                // A supervised classification strategy on a clustering target: there are no labels to fit a head to.
-                config("a strategy that does not fit the task", s -> s.replace("shift: 0.5}", "shift: 0.5, task: clustering}"),
-                        d -> at(d, 10) + "strategy 'fine-tuning' does not apply to clustering domains, but target 'tgt' is one"),
+                        d -> at(d, 10) + "key 'strategies.fine-tunning': unknown strategy 'fine-tunning'; known classification "
+                                + "strategies: " + knownStrategies),
+                config("a strategy that does not fit the task: clustering on a regression domain", s -> s
+                                .replace("test-size: 30}", "test-size: 30, task: regression}")
+                                .replace("shift: 0.5}", "shift: 0.5, task: regression}")
+                                .replace("fine-tuning: {max-epochs: 2}", "warm-start-kmeans: {}"),
+                        d -> at(d, 10) + "key 'strategies.warm-start-kmeans': strategy 'warm-start-kmeans' does not apply to "
+                                + "regression domains (it fits clustering domains); regression strategies: " + regressionStrategies),
                 config("a budget larger than the data", s -> s.replace("per-class: [2]", "per-class: [2, 50]"),
                         d -> d.resolve("study.yaml") + ": key 'budgets.per-class': budget 50/class is larger than the "
                                 + "20 training examples of class 'class-0' in domain 'tgt'"),
