@@ -51,35 +51,36 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(parts.get(0).config());
-        RunDirectory merged = RunDirectory.open(out, Files.readString(parts.get(0).config()), digest, false);
-        Set<String> present = merged.finished();
-        int adopted = 0;
-        List<Map<String, String>> provenance = new ArrayList<>();
-        for (RunDirectory part : parts) {
-            for (String id : part.finished()) {
-                if (present.add(id)) {
-                    merged.adoptCell(part, id);
-                    adopted++;
+        try (RunDirectory merged = RunDirectory.open(out, Files.readString(parts.get(0).config()), digest, false)) {
+            Set<String> present = merged.finished();
+            int adopted = 0;
+            List<Map<String, String>> provenance = new ArrayList<>();
+            for (RunDirectory part : parts) {
+                for (String id : part.finished()) {
+                    if (present.add(id)) {
+                        merged.adoptCell(part, id);
+                        adopted++;
+                    }
+                }
+                copySourceCurves(part, merged);
+                for (Map<String, String> row : Provenance.read(part.path())) {
+                    row.put("scope", part.path().getFileName() + ": " + row.get("scope"));
+                    provenance.add(row);
                 }
             }
-            copySourceCurves(part, merged);
-            for (Map<String, String> row : Provenance.read(part.path())) {
-                row.put("scope", part.path().getFileName() + ": " + row.get("scope"));
-                provenance.add(row);
+            java.io.StringWriter csv = new java.io.StringWriter();
+            ResultsCsv.write(provenance, csv);
+            merged.write(Provenance.FILE, csv.toString());
+            String command = "./transferlab merge --out " + out + " " + String.join(" ", shards.stream().map(Path::toString).toList());
+            ReportWriter.write(config, merged, command, TaskMetrics.of(config.task()).primary());
+            int total = Grid.expand(config).size();
+            spec.commandLine().getOut().printf("merged %d shard directories into %s: %d new cells, %d of %d cells present%n",
+                    parts.size(), merged.path(), adopted, present.size(), total);
+            if (present.size() < total) {
+                spec.commandLine().getOut().printf("%d cells are missing: run or merge the shards that hold them%n", total - present.size());
             }
+            return 0;
         }
-        java.io.StringWriter csv = new java.io.StringWriter();
-        ResultsCsv.write(provenance, csv);
-        merged.write(Provenance.FILE, csv.toString());
-        String command = "./transferlab merge --out " + out + " " + String.join(" ", shards.stream().map(Path::toString).toList());
-        ReportWriter.write(config, merged, command, TaskMetrics.of(config.task()).primary());
-        int total = Grid.expand(config).size();
-        spec.commandLine().getOut().printf("merged %d shard directories into %s: %d new cells, %d of %d cells present%n",
-                parts.size(), merged.path(), adopted, present.size(), total);
-        if (present.size() < total) {
-            spec.commandLine().getOut().printf("%d cells are missing: run or merge the shards that hold them%n", total - present.size());
-        }
-        return 0;
     }
 
     private static void copySourceCurves(RunDirectory from, RunDirectory to) throws IOException {

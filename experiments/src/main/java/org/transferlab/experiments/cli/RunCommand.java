@@ -88,11 +88,19 @@ final class RunCommand implements Callable<Integer> {
         StudyRunner runner = new StudyRunner(options.dataDirectory(config), progress,
                 noCache ? SourceModelStore.disabled() : new SourceModelStore(cacheDirectory(), progress));
         StudyRunner.Prepared study = runner.prepare(config);
-        RunDirectory run = RunDirectory.open(target, config.text(), config.digest(), allowChangedConfig);
-        run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()), StudyRunner.provenance(study)));
+        try (RunDirectory run = RunDirectory.open(target, config.text(), config.digest(), allowChangedConfig)) {
+            run.interruptedRun().ifPresent(holder -> progress.accept("note: the last run in " + run.path() + " (" + holder
+                    + ") ended without finishing; its committed cells are kept"));
+            return runLocked(config, study, run, runner, part, threads, nativeThreads, stdout, stderr);
+        }
+    }
+
+    private int runLocked(ExperimentConfig config, StudyRunner.Prepared study, RunDirectory run, StudyRunner runner, Shard part,
+                          int threads, int nativeThreads, PrintWriter stdout, PrintWriter stderr) {
         long start = System.nanoTime();
         StudyRunner.Outcome outcome;
         try {
+            run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()), StudyRunner.provenance(study)));
             outcome = runner.run(study, run, part, threads);
         } catch (RuntimeException e) {
             int kept = run.finished().size();

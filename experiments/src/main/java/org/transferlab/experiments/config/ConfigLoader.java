@@ -31,7 +31,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ConfigLoader {
     /** Configs describe experiments; one larger than this is a mistake, not a study. */
     public static final long MAX_BYTES = 256 * 1024;
-    private static final Set<String> SECTIONS = Set.of("domains", "pairs", "network", "strategies", "budgets");
+    // In the order of a config file: they are listed in messages, and Set.of's order changes from one JVM to the next.
+    private static final Set<String> SECTIONS = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(List.of("domains", "pairs", "network", "strategies", "budgets")));
     private static final String DOMAIN_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
     private final PluginRegistry<DomainLoader<?>> loaders;

@@ -9,7 +9,10 @@ import org.transferlab.core.plugin.Default;
  * @param description what the study asks, for the report
  * @param seed        base seed: every random draw of the study derives from it (default 1)
  * @param seeds       how many times each cell is repeated with derived seeds (default 3)
- * @param dataDir     where data sets live; empty for the command line's or the default (data/)
+ * @param dataDir     where data sets live; empty for the command line's or the default (data/). An absolute path
+ *                    is taken as written; a relative one resolves against the working directory and may not
+ *                    leave it through '..', so a shared config cannot send the loaders anywhere its reader does
+ *                    not see at a glance
  * @param overfitGap  a cell is flagged as overfit when its training accuracy exceeds its validation accuracy
  *                    by more than this, at the kept epoch (default 0.15)
  */
@@ -32,6 +35,18 @@ public record StudySettings(
         }
         if (seeds > 1000) {
             throw new IllegalArgumentException("seeds must be at most 1000, got " + seeds);
+        }
+        if (!dataDir.isEmpty()) {
+            java.nio.file.Path path;
+            try {
+                path = java.nio.file.Path.of(dataDir);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("data-dir '" + dataDir + "' is not a valid path (" + e.getReason() + ")");
+            }
+            if (!path.isAbsolute() && path.normalize().startsWith("..")) {
+                throw new IllegalArgumentException("data-dir '" + dataDir + "' leaves the working directory through '..'; "
+                        + "write the absolute path, or pass --data-dir on the command line");
+            }
         }
     }
 }

@@ -160,7 +160,7 @@ public final class YamlBinder {
         }
         List<R> records = new ArrayList<>();
         for (List<Object> values : product(options)) {
-            records.add(construct(type, components, values.toArray(), path, line));
+            records.add(construct(type, components, values.toArray(), path, line, entries));
         }
         return records;
     }
@@ -203,7 +203,8 @@ public final class YamlBinder {
         return combinations;
     }
 
-    private <R extends Record> R construct(Class<R> type, RecordComponent[] components, Object[] values, String path, int line) {
+    private <R extends Record> R construct(Class<R> type, RecordComponent[] components, Object[] values, String path, int line,
+                                           Map<String, Node> entries) {
         try {
             Constructor<R> constructor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
@@ -212,12 +213,28 @@ public final class YamlBinder {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException || cause instanceof org.transferlab.core.TransferLabException) {
-                throw new ConfigException(file, line, "'" + display(path) + "': " + cause.getMessage(), cause);
+                throw new ConfigException(file, lineOfKeyNamedIn(String.valueOf(cause.getMessage()), entries, line),
+                        "'" + display(path) + "': " + cause.getMessage(), cause);
             }
             throw new IllegalStateException("constructing " + type.getName() + " failed", cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + type.getName(), e);
         }
+    }
+
+    /**
+     * A record's validation message usually starts with the key it is about ("seeds must be at least 1");
+     * point at that key's line rather than the record's first line, when the key was written.
+     */
+    private static int lineOfKeyNamedIn(String message, Map<String, Node> entries, int recordLine) {
+        String best = null;
+        for (String key : entries.keySet()) {
+            if ((message.startsWith(key + " ") || message.startsWith(key + ":"))
+                    && (best == null || key.length() > best.length())) {
+                best = key;
+            }
+        }
+        return best == null ? recordLine : line(entries.get(best));
     }
 
     /** Converts a node to {@code type}: a record, a list, an enum, a string, a number or a boolean. */

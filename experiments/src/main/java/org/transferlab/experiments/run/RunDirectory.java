@@ -24,7 +24,7 @@ import org.transferlab.core.TransferLabException;
  * cells that had not finished. The directory remembers its config: running a different config into
  * it is refused unless asked for explicitly.
  */
-public final class RunDirectory {
+public final class RunDirectory implements AutoCloseable {
     public static final String CONFIG = "config.yaml";
     static final String DIGEST = ".config-sha256";
     static final String CELLS = "cells";
@@ -35,28 +35,36 @@ public final class RunDirectory {
 
     private final Path dir;
     private final boolean createdNow;
+    private final RunLock lock;
 
-    private RunDirectory(Path dir, boolean createdNow) {
+    private RunDirectory(Path dir, boolean createdNow, RunLock lock) {
         this.dir = dir;
         this.createdNow = createdNow;
+        this.lock = lock;
     }
 
     /**
-     * Opens {@code target} for a study with this config: a new or empty directory is set up; one made
-     * from the same config is resumed; one made from another config is refused unless
-     * {@code allowChangedConfig}, and anything else is refused.
+     * Opens {@code target} for a study with this config and locks it (see {@link RunLock}): a new or
+     * empty directory is set up; one made from the same config is resumed; one made from another
+     * config is refused unless {@code allowChangedConfig}, and anything else is refused, as is a
+     * directory another process has open. {@link #close()} releases the lock.
      */
     public static RunDirectory open(Path target, String configText, String configDigest, boolean allowChangedConfig) {
         Path dir = target.toAbsolutePath().normalize();
+        boolean existed = Files.exists(dir);
+        RunLock lock = null;
+        boolean fresh = false;
         try {
-            boolean fresh = !Files.exists(dir) || isEmptyDirectory(dir);
+            // Checked before anything is written: a directory that is not a run directory is left untouched.
+            if (existed && !isEmptyDirectory(dir) && !Files.isRegularFile(dir.resolve(DIGEST))) {
+                throw new TransferLabException(dir + ": exists and is not a TransferLab run directory (no " + DIGEST
+                        + "); choose another --out");
+            }
+            Files.createDirectories(dir);
+            lock = RunLock.acquire(dir);
+            fresh = isEmptyDirectory(dir);
             if (!fresh) {
-                Path digestFile = dir.resolve(DIGEST);
-                if (!Files.isRegularFile(digestFile)) {
-                    throw new TransferLabException(dir + ": exists and is not a TransferLab run directory (no " + DIGEST
-                            + "); choose another --out");
-                }
-                String previous = Files.readString(digestFile, StandardCharsets.UTF_8).strip();
+                String previous = Files.readString(dir.resolve(DIGEST), StandardCharsets.UTF_8).strip();
                 if (!previous.equals(configDigest) && !allowChangedConfig) {
                     throw new TransferLabException(dir + ": holds a run of a different config (see its " + CONFIG
                             + "); choose another --out, or pass --allow-changed-config to add this config's cells to it");
@@ -64,13 +72,38 @@ public final class RunDirectory {
             }
             Files.createDirectories(dir.resolve(CELLS));
             Files.createDirectories(dir.resolve(CURVES));
-            RunDirectory run = new RunDirectory(dir, fresh);
+            RunDirectory run = new RunDirectory(dir, fresh, lock);
             run.removeTemporaries();
             AtomicFiles.write(dir.resolve(CONFIG), configText);
             AtomicFiles.write(dir.resolve(DIGEST), configDigest + "\n");
             return run;
-        } catch (IOException e) {
-            throw new TransferLabException(dir + ": cannot set up the run directory (" + e + ")", e);
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                if (fresh) {
+                    deleteTree(dir);
+                }
+                lock.close();
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new TransferLabException(dir + ": cannot set up the run directory (" + describe((IOException) e) + ")", e);
+        }
+    }
+
+    /**
+     * Who last held this directory's lock without releasing it (a run that was killed), if anyone;
+     * its committed cells are kept and the rest run now.
+     */
+    public java.util.Optional<String> interruptedRun() {
+        return lock == null ? java.util.Optional.empty() : lock.previousHolder();
+    }
+
+    /** Releases the lock taken by {@link #open}; a directory opened for reading holds none. */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -80,7 +113,7 @@ public final class RunDirectory {
         if (!Files.isRegularFile(dir.resolve(DIGEST)) || !Files.isRegularFile(dir.resolve(CONFIG))) {
             throw new TransferLabException(dir + ": not a TransferLab run directory (it needs " + CONFIG + " and " + DIGEST + ")");
         }
-        return new RunDirectory(dir, false);
+        return new RunDirectory(dir, false, null);
     }
 
     public Path path() {
@@ -127,7 +160,8 @@ public final class RunDirectory {
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + DONE), new byte[0]);
             Files.deleteIfExists(dir.resolve(CELLS).resolve(id + FAILED));
         } catch (IOException e) {
-            throw new TransferLabException(dir + ": cannot commit cell " + id + " (" + e + ")", e);
+            throw new RunDirectoryException(dir + ": cannot commit cell " + id + " (" + describe(e) + "); the cells committed "
+                    + "before it are kept, and re-running the same command runs the rest", e);
         }
     }
 
@@ -182,7 +216,7 @@ public final class RunDirectory {
         try {
             AtomicFiles.write(dir.resolve(relative), content);
         } catch (IOException e) {
-            throw new TransferLabException(dir.resolve(relative) + ": cannot write (" + e + ")", e);
+            throw new RunDirectoryException(dir.resolve(relative) + ": cannot write (" + describe(e) + ")", e);
         }
     }
 
@@ -191,6 +225,10 @@ public final class RunDirectory {
         if (!createdNow || !finished().isEmpty()) {
             return;
         }
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -198,6 +236,18 @@ public final class RunDirectory {
         } catch (IOException e) {
             System.err.println("warning: could not remove " + dir + " (" + e + ")");
         }
+    }
+
+    /**
+     * An I/O failure in words; a full disk is said plainly, since it is the one a user most often
+     * meets in a long run and the exception's own text ("No space left on device") is easy to miss.
+     */
+    static String describe(IOException e) {
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("No space left on device") || text.contains("Disk quota exceeded")) {
+            return "the disk is full: " + e;
+        }
+        return e.toString();
     }
 
     private void removeTemporaries() throws IOException {
@@ -212,12 +262,13 @@ public final class RunDirectory {
         }
     }
 
+    /** Empty, or holding only the lock file (a run that died before writing anything). */
     private static boolean isEmptyDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(p -> p.getFileName().toString().equals(RunLock.FILE));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.transferlab.core.TransferLabException;
 import org.transferlab.core.budget.BudgetSampler;
 import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Domain;
@@ -71,13 +72,18 @@ public final class StudyRunner {
         Map<String, Domain> domains = new LinkedHashMap<>();
         List<Cell> cells = Grid.expand(config);
         for (Cell cell : cells) {
-            domains.computeIfAbsent(key(cell.source(), cell.shares().source()), k -> load(cell.source(), cell.shares().source()));
-            domains.computeIfAbsent(key(cell.target(), cell.shares().target()), k -> load(cell.target(), cell.shares().target()));
+            domains.computeIfAbsent(key(cell.source(), cell.shares().source()), k -> load(config, cell.source(), cell.shares().source()));
+            domains.computeIfAbsent(key(cell.target(), cell.shares().target()), k -> load(config, cell.target(), cell.shares().target()));
         }
         BudgetSampler sampler = new BudgetSampler(config.budgets().validationFraction());
         for (Cell cell : cells) {
             if (cell.seedIndex() == 0) {
-                sampler.draw(target(domains, cell), cell.budget(), cell.sampleSeed());
+                try {
+                    sampler.draw(target(domains, cell), cell.budget(), cell.sampleSeed());
+                } catch (TransferLabException e) {
+                    throw new TransferLabException(config.file() + ": key 'budgets." + cell.budget().kind().key() + "': "
+                            + e.getMessage(), e);
+                }
             }
         }
         return new Prepared(config, domains);
@@ -119,6 +125,8 @@ public final class StudyRunner {
                         try {
                             row = runCell(cell, study.domains(), sampler, sources, embeddings, artifacts, curve, run,
                                     study.config().settings().overfitGap());
+                        } catch (RunDirectoryException e) {
+                            throw e;
                         } catch (RuntimeException e) {
                             String message = cell.describe() + ": " + e.getMessage();
                             run.recordFailure(cell.id(), message, e);
@@ -306,9 +314,15 @@ public final class StudyRunner {
         return model;
     }
 
-    private Domain load(DomainEntry entry, TrainShare share) {
+    private Domain load(ExperimentConfig config, DomainEntry entry, TrainShare share) {
         progress.accept("loading domain " + entry.name() + (share == TrainShare.ALL ? "" : " (" + share.name().toLowerCase().replace('_', ' ') + ")"));
-        return entry.load(new LoadContext(dataDirectory, share));
+        try {
+            return entry.load(new LoadContext(dataDirectory, share));
+        } catch (TransferLabException e) {
+            // The loader names the data file and what is wrong in it; say which part of the config led there.
+            throw new TransferLabException(config.file() + ":" + entry.line() + ": domain '" + entry.name() + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Domain target(Map<String, Domain> domains, Cell cell) {

@@ -102,38 +102,117 @@ class RunLifecycleTest {
         assertTrue(again.out().contains("0 cells run (12 already finished)"), again.out());
     }
 
-    @Test
-    void aRunKilledWithSigkillResumesToTheSameResults() throws Exception {
-        Path out = dir.resolve("killed");
+    /** Starts {@code transferlab run} of the tiny study in a JVM of its own, on the test's class path. */
+    private Process launch(Path out, String log, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TransferLabCommand.class.getName(),
-                "run", config.toString(), "--out", out.toString(), "--data-dir", shared.toString(), "--workers", "1", "--no-cache"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (doneMarkers(out) < 3 && process.isAlive() && System.nanoTime() < deadline) {
-            process.waitFor(50, TimeUnit.MILLISECONDS);
-        }
-        process.destroyForcibly().waitFor();
-        int finishedBeforeKill = doneMarkers(out);
-        assertTrue(finishedBeforeKill >= 3 && finishedBeforeKill < 12,
-                finishedBeforeKill + " cells had finished when the process was killed; " + Files.readString(dir.resolve("killed.log")));
-
-        Result resumed = run(out);
-        assertTrue(resumed.err().contains(finishedBeforeKill + " of 12 cells already finished"), resumed.err());
-        assertEquals(reference, results(out), "resumed in another JVM, identical to the uninterrupted run");
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), TransferLabCommand.class.getName(),
+                "run", config.toString(), "--out", out.toString(), "--data-dir", shared.toString(), "--no-cache"));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        return builder.start();
     }
 
+    /** Waits until {@code out} holds at least {@code cells} committed cells, or the process ends. */
+    private static void awaitCells(Path out, int cells, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (doneMarkers(out) < cells && process.isAlive() && System.nanoTime() < deadline) {
+            process.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * SIGKILL at several seeded-random moments: each time after a random number of further cells
+     * has been committed and a random delay more, so kills land during training, between the files of
+     * a commit and between cells. Each restart is a new JVM that resumes the same directory; the final
+     * results must equal the uninterrupted run's, with every cell exactly once and no stray file.
+     */
     @Test
-    void aFreshJvmGivesTheSameResults() throws Exception {
-        Path out = dir.resolve("fresh-jvm");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TransferLabCommand.class.getName(), "run", config.toString(),
-                "--out", out.toString(), "--data-dir", shared.toString(), "--workers", "2", "--no-cache")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("fresh.log").toFile()).start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the run finishes");
-        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("fresh.log")));
+    void aRunKilledWithSigkillAtRandomPointsResumesToTheSameResults() throws Exception {
+        Path out = dir.resolve("killed");
+        java.util.Random random = new java.util.Random(8);
+        List<String> kills = new ArrayList<>();
+        int finished = 0;
+        long lastKilledPid = -1;
+        while (kills.size() < 4) {
+            Process process = launch(out, "killed-" + kills.size() + ".log", "--workers", kills.size() % 2 == 0 ? "1" : "2");
+            int target = finished + 1 + random.nextInt(Math.max(1, (12 - finished) / 3));
+            awaitCells(out, target, process);
+            Thread.sleep(random.nextInt(250));
+            process.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hook and no finally block runs
+            int now = doneMarkers(out);
+            assertTrue(now >= finished, "a committed cell was lost: " + finished + " before the kill, " + now + " after");
+            kills.add(finished + "->" + now);
+            finished = now;
+            lastKilledPid = process.pid();
+            assertFalse(Files.exists(out.resolve("results.csv")), "killed before the end: no results.csv yet, " + kills);
+            if (finished >= 10) {
+                break; // too few cells left to kill the next run anywhere but at its end
+            }
+        }
+        assertTrue(kills.size() >= 3, "killed at " + kills + "; " + Files.readString(dir.resolve("killed-0.log")));
+
+        Result resumed = run(out);
+        assertTrue(resumed.err().contains(finished + " of 12 cells already finished"), resumed.err());
+        assertTrue(resumed.err().contains("note: the last run in " + out.toAbsolutePath() + " (pid " + lastKilledPid + " on "),
+                "the killed run's lock record is recognised: " + resumed.err());
+        assertEquals(reference, results(out), "resumed after kills " + kills + ", identical to the uninterrupted run");
+        try (Stream<Path> cells = Files.list(out.resolve("cells"))) {
+            assertEquals(12, cells.filter(p -> p.toString().endsWith(".done")).count(), "every cell committed once");
+        }
+        BadInputCorpusTest.assertNoTemporaryFiles(out);
+    }
+
+    /**
+     * Two processes, one run directory: the second is refused while the first holds the lock (it is
+     * paused with SIGSTOP, so it holds the lock for as long as the test needs, however fast the
+     * machine), and once the first is killed with SIGKILL its lock is gone and a new run finishes.
+     */
+    @Test
+    void aSecondRunOnTheSameDirectoryIsRefusedAndAKilledHoldersLockIsNot() throws Exception {
+        Path out = dir.resolve("locked");
+        Process holder = launch(out, "holder.log", "--workers", "1");
+        try {
+            awaitCells(out, 1, holder);
+            assertTrue(holder.isAlive(), Files.readString(dir.resolve("holder.log")));
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(holder.pid())).start().waitFor());
+
+            Process second = launch(out, "second.log", "--workers", "1");
+            assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the second run gives up at once");
+            String log = Files.readString(dir.resolve("second.log"));
+            assertEquals(TransferLabCommand.USER_ERROR, second.exitValue(), log);
+            assertTrue(log.contains("error: " + out.toAbsolutePath() + ": another TransferLab process is using this run directory (pid "
+                    + holder.pid() + " on "), log);
+            assertTrue(log.contains("; wait for it to finish, or choose another --out"), log);
+            assertFalse(log.contains("[1/"), "the second run ran no cell");
+
+            Result inProcess = cli("run", config.toString(), "--out", out.toString(), "--data-dir", shared.toString(), "--no-cache");
+            assertEquals(TransferLabCommand.USER_ERROR, inProcess.exitCode(), "refused from this JVM too");
+            assertTrue(inProcess.err().contains("another TransferLab process is using this run directory (pid " + holder.pid()),
+                    inProcess.err());
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        Result after = run(out);
+        assertTrue(after.err().contains("note: the last run in " + out.toAbsolutePath() + " (pid " + holder.pid() + " on "),
+                after.err());
         assertEquals(reference, results(out));
+        Result again = run(out);
+        assertFalse(again.err().contains("note: the last run"), "a run that finished leaves no holder behind: " + again.err());
+    }
+
+    /** Two fresh JVMs, one worker and two, give the same results as each other and as this JVM. */
+    @Test
+    void freshJvmsGiveTheSameResultsWhateverTheWorkerCount() throws Exception {
+        Process one = launch(dir.resolve("jvm-1"), "jvm-1.log", "--workers", "1");
+        Process two = launch(dir.resolve("jvm-2"), "jvm-2.log", "--workers", "2");
+        for (Process process : List.of(one, two)) {
+            assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the run finishes");
+        }
+        assertEquals(0, one.exitValue(), Files.readString(dir.resolve("jvm-1.log")));
+        assertEquals(0, two.exitValue(), Files.readString(dir.resolve("jvm-2.log")));
+        assertEquals(results(dir.resolve("jvm-1")), results(dir.resolve("jvm-2")));
+        assertEquals(reference, results(dir.resolve("jvm-1")));
     }
 
     @Test

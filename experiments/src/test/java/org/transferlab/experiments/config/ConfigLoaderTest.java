@@ -221,7 +221,7 @@ class ConfigLoaderTest {
     @Test
     void valuesOutOfRangeAreReportedByTheRecordThatOwnsThem() {
         ConfigException e = error(VALID.replace("seeds: 2", "seeds: 0"));
-        assertEquals("study.yaml:1: '(top level)': seeds must be at least 1, got 0", e.getMessage());
+        assertEquals("study.yaml:2: '(top level)': seeds must be at least 1, got 0", e.getMessage());
         e = error(VALID.replace("per-class: [5, 10]", "per-class: [-5, 10]"));
         assertEquals("study.yaml:22: 'budgets': budgets cannot be negative, got -5", e.getMessage());
         e = error(VALID.replace("per-class: [5, 10]", "per-class: []"));

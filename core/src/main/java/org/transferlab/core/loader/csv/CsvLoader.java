@@ -33,7 +33,8 @@ import org.transferlab.core.plugin.Default;
  * for classification) makes one; it is a property of the data, the same for every cell.
  *
  * <p>A short row, a non-number in a feature column, NaN or infinity, or an empty file is an error
- * that names the file, the line and the column.
+ * that names the file, the line and the column. A file cut short exactly at a row boundary parses
+ * cleanly, so the config can record what it expects: the file's SHA-256 and its number of data rows.
  */
 public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
     public static final String NAME = "csv";
@@ -47,6 +48,9 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
      * @param testFraction  the share of rows held out as the test partition, in (0, 1) (default 0.3)
      * @param splitSeed     the seed of that split (default 0)
      * @param delimiter     the field separator, one character (default ",")
+     * @param rows          the number of data rows (all of them, before the filter) the file must have;
+     *                      0 (the default) does not check
+     * @param sha256        the hex SHA-256 the file's bytes must have; empty (the default) does not check
      */
     public record Parameters(
             String file,
@@ -56,7 +60,9 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
             @Default("") String filter,
             @Default("0.3") double testFraction,
             @Default("0") long splitSeed,
-            @Default(",") String delimiter) {
+            @Default(",") String delimiter,
+            @Default("0") int rows,
+            @Default("") String sha256) {
         public Parameters {
             if (file == null || file.isBlank()) {
                 throw new IllegalArgumentException("file: a CSV file is required");
@@ -74,6 +80,19 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
             if (!filter.isEmpty() && !filter.contains("=")) {
                 throw new IllegalArgumentException("filter must read 'column = value', got '" + filter + "'");
             }
+            if (rows < 0) {
+                throw new IllegalArgumentException("rows must be 0 (not checked) or the file's number of data rows, got " + rows);
+            }
+            if (!sha256.isEmpty() && !sha256.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("sha256 must be 64 hex digits, got '" + sha256 + "'");
+            }
+            sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Without recorded checks: the file is not verified beyond parsing. */
+        public Parameters(String file, String target, List<String> features, TaskType task, String filter,
+                          double testFraction, long splitSeed, String delimiter) {
+            this(file, target, features, task, filter, testFraction, splitSeed, delimiter, 0, "");
         }
 
         String filterColumn() {
@@ -112,7 +131,21 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(p.delimiter().charAt(0)).setHeader()
                 .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new TransferLabException(file + ": no such file (file: " + p.file() + ")", e);
+        } catch (IOException e) {
+            throw new TransferLabException(file + ": cannot be read (" + e + ")", e);
+        }
+        String sha256 = sha256(bytes);
+        if (!p.sha256().isEmpty() && !p.sha256().equals(sha256)) {
+            throw new TransferLabException(file + ": SHA-256 is " + sha256 + ", but key 'sha256' expects " + p.sha256()
+                    + "; the file was cut short, changed or replaced since the config was written");
+        }
+        try (Reader reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8.newDecoder());
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
@@ -121,7 +154,9 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
             List<String> featureColumns = featureColumns(file, header, p);
             List<float[]> rows = new ArrayList<>();
             List<String> targets = new ArrayList<>();
+            int dataRows = 0;
             for (CSVRecord record : parser) {
+                dataRows++;
                 if (record.size() != header.size()) {
                     throw new TransferLabException(file + ": line " + record.getParser().getCurrentLineNumber() + " has "
                             + record.size() + " fields, expected " + header.size() + " (" + String.join(", ", header) + ")");
@@ -136,12 +171,14 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
                 rows.add(x);
                 targets.add(record.get(p.target()));
             }
+            if (p.rows() != 0 && dataRows != p.rows()) {
+                throw new TransferLabException(file + ": has " + dataRows + " data rows, but key 'rows' expects " + p.rows()
+                        + "; the file was cut short or changed since the config was written");
+            }
             if (rows.isEmpty()) {
                 throw new TransferLabException(file + ": no data rows" + (p.filter().isEmpty() ? "" : " match filter '" + p.filter() + "'"));
             }
-            return domain(name, p, file, featureColumns, rows, targets);
-        } catch (NoSuchFileException e) {
-            throw new TransferLabException(file + ": no such file (file: " + p.file() + ")", e);
+            return domain(name, p, file, sha256, featureColumns, rows, targets);
         } catch (MalformedInputException e) {
             throw new TransferLabException(file + ": not UTF-8 text", e);
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
@@ -187,7 +224,15 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
         return value;
     }
 
-    private static Domain domain(String name, Parameters p, Path file, List<String> featureColumns,
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static Domain domain(String name, Parameters p, Path file, String sha256, List<String> featureColumns,
                                  List<float[]> rows, List<String> targets) {
         int d = featureColumns.size();
         float[] x = new float[rows.size() * d];
@@ -219,6 +264,7 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
         int[][] split = split(all, p);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("file", file.toString());
+        provenance.put("sha256", sha256);
         provenance.put("features", String.join(",", featureColumns));
         provenance.put("filter", p.filter());
         provenance.put("rows", Integer.toString(all.size()));

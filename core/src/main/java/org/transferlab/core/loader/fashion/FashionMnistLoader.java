@@ -144,12 +144,17 @@ public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader
         IdxFile.Content testLabels = checked(dir.resolve(FashionMnistFiles.TEST_LABELS), false);
         matching(dir.resolve(FashionMnistFiles.TRAIN_IMAGES), trainImages, trainLabels);
         matching(dir.resolve(FashionMnistFiles.TEST_IMAGES), testImages, testLabels);
+        // Checksums last: a file that is malformed in a way the checks above can name gets that message,
+        // which says what is wrong, rather than only that its checksum differs.
+        files.verify(dir.resolve(FashionMnistFiles.TRAIN_IMAGES), trainImages.sha256());
+        files.verify(dir.resolve(FashionMnistFiles.TRAIN_LABELS), trainLabels.sha256());
+        files.verify(dir.resolve(FashionMnistFiles.TEST_IMAGES), testImages.sha256());
+        files.verify(dir.resolve(FashionMnistFiles.TEST_LABELS), testLabels.sha256());
         return new Raw(trainImages, trainLabels.data(), testImages, testLabels.data());
     }
 
     private IdxFile.Content checked(Path file, boolean images) {
         IdxFile.Content content = images ? IdxFile.readImages(file) : IdxFile.readLabels(file);
-        files.verify(file, content.sha256());
         if (images && (content.dimensions()[1] != SIDE || content.dimensions()[2] != SIDE)) {
             throw new TransferLabException(file + ": images are " + content.dimensions()[1] + "x"
                     + content.dimensions()[2] + ", expected " + SIDE + "x" + SIDE);

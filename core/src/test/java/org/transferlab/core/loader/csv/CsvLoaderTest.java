@@ -2,6 +2,7 @@ package org.transferlab.core.loader.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,5 +115,35 @@ class CsvLoaderTest {
         TransferLabException e = assertThrows(TransferLabException.class,
                 () -> new CsvLoader().load("x", regression(""), LoadContext.of(data)));
         assertEquals(data.resolve("cars.csv") + ": no such file (file: cars.csv)", e.getMessage());
+    }
+
+    @Test
+    void aFileCutAtARowBoundaryIsCaughtByItsRecordedRowCountOrChecksum() throws Exception {
+        String cut = CARS.substring(0, CARS.indexOf("g,22"));
+        TransferLabException e = assertThrows(TransferLabException.class, () -> load(cut,
+                new CsvLoader.Parameters("cars.csv", "mpg", List.of("weight", "year"), TaskType.REGRESSION, "", 0.25, 0, ",", 8, "")));
+        assertEquals(data.resolve("cars.csv") + ": has 6 data rows, but key 'rows' expects 8; the file was cut short or "
+                + "changed since the config was written", e.getMessage());
+
+        String full = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(CARS.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Domain whole = load(CARS, new CsvLoader.Parameters("cars.csv", "mpg", List.of("weight", "year"), TaskType.REGRESSION, "", 0.25, 0, ",",
+                8, full.toUpperCase()));
+        assertEquals(full, whole.provenance().get("sha256"), "the checksum is recorded in the provenance");
+        e = assertThrows(TransferLabException.class, () -> load(cut,
+                new CsvLoader.Parameters("cars.csv", "mpg", List.of("weight", "year"), TaskType.REGRESSION, "", 0.25, 0, ",", 0, full)));
+        assertTrue(e.getMessage().startsWith(data.resolve("cars.csv") + ": SHA-256 is "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(", but key 'sha256' expects " + full
+                + "; the file was cut short, changed or replaced since the config was written"), e.getMessage());
+    }
+
+    @Test
+    void recordedChecksAreValidated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CsvLoader.Parameters("cars.csv",
+                "mpg", List.of(), TaskType.REGRESSION, "", 0.25, 0, ",", 0, "abc"));
+        assertEquals("sha256 must be 64 hex digits, got 'abc'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new CsvLoader.Parameters("cars.csv",
+                "mpg", List.of(), TaskType.REGRESSION, "", 0.25, 0, ",", -1, ""));
+        assertEquals("rows must be 0 (not checked) or the file's number of data rows, got -1", e.getMessage());
     }
 }
