@@ -1,19 +1,16 @@
 package org.transferlab.transfer.baseline;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.transferlab.core.data.Examples;
+import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
-import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.Batches;
-import org.transferlab.transfer.network.EarlyStoppingTrainer;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.TrainingSchedule;
 
@@ -46,6 +43,10 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
             }
             new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
         }
+
+        TrainingSchedule schedule() {
+            return new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
     }
 
     public Pooled() {
@@ -54,45 +55,26 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
-        TransferContext.SourceData source = context.sourceData();
-        if (source.train().size() == 0) {
-            throw new NotApplicableException("no source data was given to this cell");
-        }
-        if (context.budget().train().size() == 0 && !source.classNames().containsAll(context.classNames())) {
-            throw new NotApplicableException("without target labels, pooling can learn nothing about the target's classes "
-                    + "that the source lacks");
-        }
-        List<String> union = new ArrayList<>(context.classNames());
-        source.classNames().stream().filter(c -> !union.contains(c)).forEach(union::add);
-        int count = p.sourceExamples() == 0 ? source.train().size() : p.sourceExamples();
-        Examples sourceExamples = relabel(source.train().randomSubset(count, Seeds.derive(context.seed(), NAME, "sample")),
-                source.classNames(), union);
-        Examples train = context.budget().train().concat(sourceExamples);
-        int targetClasses = context.classCount();
-        MultiLayerNetwork network = NetworkFactory.classifier(context.network(), context.shape(), union.size(), p.learningRate(),
-                Seeds.derive(context.seed(), NAME, "init"));
-        FitSummary summary = new EarlyStoppingTrainer(new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(),
-                p.batchSize())).train(network, train, context.budget().validation(), union.size(),
-                Seeds.derive(context.seed(), NAME, "order"), NAME, context.log());
-        return new Fitted(examples -> {
-            int[] predicted = new int[examples.size()];
-            for (int start = 0; start < examples.size(); start += 1024) {
-                int[] rows = java.util.stream.IntStream.range(start, Math.min(examples.size(), start + 1024)).toArray();
-                INDArray scores = network.output(Batches.features(examples.subset(rows)), false);
-                INDArray targetScores = scores.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, targetClasses)).argMax(1);
-                for (int i = 0; i < rows.length; i++) {
-                    predicted[start + i] = targetScores.getInt(i);
-                }
-            }
-            return predicted;
-        }, summary);
+        List<String> union = SourcePool.labelSpace(context);
+        return fit(p, context, context.shape(), UnaryOperator.identity(), trainingSet(p, context, union), union.size(), NAME);
     }
-    private static Examples relabel(Examples examples, List<String> from, List<String> to) {
-        int[] classes = examples.classes();
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = to.indexOf(from.get(classes[i]));
-        }
-        return Examples.classified(examples.featureMatrix(), examples.featureCount(), classes);
+
+    /** The budget's train split followed by the source sample, labelled in {@code union}. */
+    static Examples trainingSet(Parameters p, TransferContext context, List<String> union) {
+        return context.budget().train().concat(SourcePool.sample(context, p.sourceExamples(), union));
+    }
+
+    /**
+     * Trains a fresh network of the context's architecture for inputs of {@code shape} on {@code train}, which is
+     * already in that input space, stopping early on the budget's validation split mapped by {@code features};
+     * the predictor maps the examples it is given the same way. Seeded and logged as {@code name}.
+     */
+    static Fitted fit(Parameters p, TransferContext context, FeatureShape shape, UnaryOperator<Examples> features,
+                      Examples train, int classes, String name) {
+        MultiLayerNetwork network = NetworkFactory.classifier(context.network(), shape, classes, p.learningRate(),
+                Seeds.derive(context.seed(), name, "init"));
+        FitSummary summary = SourcePool.train(network, p.schedule(), train, features.apply(context.budget().validation()),
+                classes, context, name);
+        return new Fitted(SourcePool.restrictedToTarget(network, classes, context.classCount(), features), summary);
     }
 }

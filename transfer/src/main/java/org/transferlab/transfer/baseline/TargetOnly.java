@@ -46,8 +46,12 @@ public final class TargetOnly extends ClassificationStrategy<TargetOnly.Paramete
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
-        MultiLayerNetwork network = NetworkFactory.classifier(context.network(), context.shape(), context.classCount(),
-                p.learningRate(), Seeds.derive(context.seed(), NAME, "init"));
-        return TargetTraining.fit(network, p.schedule(), context, NAME);
+        return TargetTraining.fit(network(p, context), p.schedule(), context, NAME);
+    }
+
+    /** A fresh network of the context's architecture, initialised from target-only's seed for this cell. */
+    static MultiLayerNetwork network(Parameters p, TransferContext context) {
+        return NetworkFactory.classifier(context.network(), context.shape(), context.classCount(), p.learningRate(),
+                Seeds.derive(context.seed(), NAME, "init"));
     }
 }

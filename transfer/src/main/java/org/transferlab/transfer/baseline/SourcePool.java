@@ -1,0 +1,77 @@
+package org.transferlab.transfer.baseline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.FitSummary;
+import org.transferlab.transfer.NotApplicableException;
+import org.transferlab.transfer.Predictor;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.EarlyStoppingTrainer;
+import org.transferlab.transfer.network.TrainingSchedule;
+
+/**
+ * What the strategies that train one network on source data and the target budget together share
+ * ({@link Pooled}, {@link Weighted}, {@link Augment}): the label space (the target's classes, then the
+ * source's others), the seeded source sample relabelled into it, training with early stopping on the
+ * budget's validation split, and prediction restricted to the target's classes.
+ */
+final class SourcePool {
+    private SourcePool() {
+    }
+
+    /**
+     * The pooled label space: the target's classes in their order, then the source's classes the target lacks;
+     * not applicable without source data, or without target labels when the source lacks a target class.
+     */
+    static List<String> labelSpace(TransferContext context) {
+        TransferContext.SourceData source = context.sourceData();
+        if (source.train().size() == 0) {
+            throw new NotApplicableException("no source data was given to this cell");
+        }
+        if (context.budget().train().size() == 0 && !source.classNames().containsAll(context.classNames())) {
+            throw new NotApplicableException("without target labels, pooling can learn nothing about the target's classes "
+                    + "that the source lacks");
+        }
+        List<String> union = new ArrayList<>(context.classNames());
+        context.sourceData().classNames().stream().filter(c -> !union.contains(c)).forEach(union::add);
+        return union;
+    }
+
+    /**
+     * {@code sourceExamples} source examples (0: all) drawn at random, relabelled into {@code union}. The draw
+     * is seeded as {@link Pooled}'s, so every strategy built on it sees the same source sample in a cell.
+     */
+    static Examples sample(TransferContext context, int sourceExamples, List<String> union) {
+        TransferContext.SourceData source = context.sourceData();
+        int count = sourceExamples == 0 ? source.train().size() : sourceExamples;
+        Examples drawn = source.train().randomSubset(count, Seeds.derive(context.seed(), Pooled.NAME, "sample"));
+        int[] classes = drawn.classes();
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = union.indexOf(source.classNames().get(classes[i]));
+        }
+        return Examples.classified(drawn.featureMatrix(), drawn.featureCount(), classes);
+    }
+
+    /** Trains {@code network} on {@code train}, stopping early on {@code validation}; seeds and log phase are {@code name}'s. */
+    static FitSummary train(MultiLayerNetwork network, TrainingSchedule schedule, Examples train, Examples validation,
+                            int classes, TransferContext context, String name) {
+        if (train.size() == 0) {
+            throw new NotApplicableException("there is nothing to train on: no target labels and no source examples kept");
+        }
+        return new EarlyStoppingTrainer(schedule).train(network, train, validation, classes,
+                Seeds.derive(context.seed(), name, "order"), name, context.log());
+    }
+
+    /**
+     * Predicts the most probable of the first {@code targetClasses} outputs of {@code network} (the target's
+     * classes in a pooled label space), for examples mapped into the network's input by {@code features}.
+     */
+    static Predictor restrictedToTarget(MultiLayerNetwork network, int width, int targetClasses, UnaryOperator<Examples> features) {
+        return examples -> NetworkOutputs.argMax(NetworkOutputs.probabilities(network, examples, features), width,
+                targetClasses);
+    }
+}
