@@ -149,8 +149,8 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("coral", "discriminative-fine-tuning", "feature-extraction", "fine-tuning", "l2-sp", "layer-transfer", "lp-ft",
-                "oracle", "pooled", "source-only", "target-only", "tribuo-head"),
+        assertEquals(List.of("augment", "coral", "discriminative-fine-tuning", "feature-extraction", "fine-tuning", "l2-sp",
+                "layer-transfer", "linint", "lp-ft", "oracle", "pooled", "pred", "source-only", "target-only", "tribuo-head", "weighted"),
                 List.copyOf(registry.names()));
     }
 

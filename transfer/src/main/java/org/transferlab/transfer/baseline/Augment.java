@@ -1,0 +1,57 @@
+package org.transferlab.transfer.baseline;
+
+import java.util.List;
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.data.FeatureShape;
+import org.transferlab.transfer.ClassificationStrategy;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.TransferContext;
+
+/**
+ * Feature augmentation ("AUGMENT" in Daumé III, "Frustratingly Easy Domain Adaptation", ACL 2007): each
+ * source example x becomes (x, x, 0) and each target example (x, 0, x), a shared copy and a domain-specific
+ * copy of every feature, and one network is trained from scratch on the source sample and the budget
+ * together in the 3d-wide space; target examples are predicted as (x, 0, x). The first layer's weights on
+ * the shared copy carry what the domains have in common, those on the target copy where the target differs:
+ * for a first layer W = (W_0, W_s, W_t) it computes (W_0 + W_s)x on the source and (W_0 + W_t)x on the target.
+ *
+ * <p>For an MLP the input is the flat vector of 3d values. For a CNN the three copies are stacked as channels
+ * (an image of 3c channels, same height and width), so the first convolution has shared, source and target
+ * filters; the flat row-major layout is the same concatenation in both cases. Everything else is
+ * {@link Pooled}'s: its parameters, the seeded source sample, the label space (the target's classes, then the
+ * source's others), early stopping on the budget's validation split, prediction among the target's classes.
+ */
+public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
+    public static final String NAME = "augment";
+
+    public Augment() {
+        super(Pooled.Parameters.class);
+    }
+
+    @Override
+    public Fitted fit(Pooled.Parameters p, TransferContext context) {
+        List<String> union = SourcePool.labelSpace(context);
+        Examples source = augmented(SourcePool.sample(context, p.sourceExamples(), union), true);
+        Examples train = augmented(context.budget().train(), false).concat(source);
+        return Pooled.fit(p, context, augmented(context.shape()), examples -> augmented(examples, false), train, union.size(),
+                NAME);
+    }
+
+    /** The input shape of augmented examples: three times the channels of an image, three times a flat vector. */
+    static FeatureShape augmented(FeatureShape shape) {
+        return shape.isImage() ? FeatureShape.image(3 * shape.channels(), shape.height(), shape.width())
+                : FeatureShape.flat(3 * shape.size());
+    }
+
+    /** Each row x as (x, x, 0) for source examples, (x, 0, x) for target examples; the targets are kept. */
+    static Examples augmented(Examples examples, boolean source) {
+        int d = examples.featureCount();
+        float[] x = examples.featureMatrix();
+        float[] wide = new float[3 * x.length];
+        for (int i = 0; i < examples.size(); i++) {
+            System.arraycopy(x, i * d, wide, 3 * i * d, d);
+            System.arraycopy(x, i * d, wide, 3 * i * d + (source ? d : 2 * d), d);
+        }
+        return Features.replaced(examples, wide, 3 * d);
+    }
+}

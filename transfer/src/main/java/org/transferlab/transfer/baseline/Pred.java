@@ -1,0 +1,73 @@
+package org.transferlab.transfer.baseline;
+
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.data.FeatureShape;
+import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.ClassificationStrategy;
+import org.transferlab.transfer.FitSummary;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.NetworkFactory;
+import org.transferlab.transfer.network.NetworkSpec;
+
+/**
+ * The source model's output as extra features ("PRED" in Daumé III, "Frustratingly Easy Domain
+ * Adaptation", ACL 2007): each target example x is extended with the source network's class probabilities
+ * p_src(x) (one per source class), and a network of the same architecture is trained from scratch on the
+ * budget over (x, p_src(x)). The probabilities are only features, so the source and target label spaces
+ * may differ. For an MLP the input is the flat vector (x, p_src(x)), d + k values for k source classes; for a
+ * CNN each probability becomes a constant extra channel of the image (c + k channels), so the convolutions see
+ * it everywhere. Training is {@link TargetOnly}'s, with its parameters and early stopping on the budget's
+ * validation split.
+ */
+public final class Pred extends ClassificationStrategy<TargetOnly.Parameters> {
+    public static final String NAME = "pred";
+
+    public Pred() {
+        super(TargetOnly.Parameters.class);
+    }
+
+    @Override
+    public Fitted fit(TargetOnly.Parameters p, TransferContext context) {
+        if (context.budget().train().size() == 0) {
+            throw new NotApplicableException("it needs target labels, and the budget has none");
+        }
+        MultiLayerNetwork source = context.sourceModel().copy();
+        int sourceClasses = context.sourceModel().classNames().size();
+        FeatureShape shape = context.shape();
+        boolean channels = context.network().type() == NetworkSpec.Type.CNN;
+        int repeat = channels ? shape.height() * shape.width() : 1;
+        UnaryOperator<Examples> features = examples -> withSourceProbabilities(source, sourceClasses, repeat, examples);
+        FeatureShape extended = channels ? FeatureShape.image(shape.channels() + sourceClasses, shape.height(), shape.width())
+                : FeatureShape.flat(shape.size() + sourceClasses);
+        int classes = context.classCount();
+        MultiLayerNetwork network = NetworkFactory.classifier(context.network(), extended, classes, p.learningRate(),
+                Seeds.derive(context.seed(), NAME, "init"));
+        FitSummary summary = SourcePool.train(network, p.schedule(), features.apply(context.budget().train()),
+                features.apply(context.budget().validation()), classes, context, NAME);
+        return new Fitted(SourcePool.restrictedToTarget(network, classes, classes, features), summary);
+    }
+
+    /**
+     * Each row x followed by the source network's probabilities p_1(x) … p_k(x), each written {@code repeat} times
+     * in a row (1 for a flat input, height · width for whole constant channels of an image).
+     */
+    static Examples withSourceProbabilities(MultiLayerNetwork source, int sourceClasses, int repeat, Examples examples) {
+        int d = examples.featureCount();
+        int width = d + sourceClasses * repeat;
+        float[] x = examples.featureMatrix();
+        float[] probabilities = NetworkOutputs.probabilities(source, examples);
+        float[] wide = new float[examples.size() * width];
+        for (int i = 0; i < examples.size(); i++) {
+            System.arraycopy(x, i * d, wide, i * width, d);
+            for (int c = 0; c < sourceClasses; c++) {
+                java.util.Arrays.fill(wide, i * width + d + c * repeat, i * width + d + (c + 1) * repeat,
+                        probabilities[i * sourceClasses + c]);
+            }
+        }
+        return Features.replaced(examples, wide, width);
+    }
+}
