@@ -177,7 +177,7 @@ class ConfigLoaderTest {
     void anUnknownStrategyOrLoaderListsTheKnownNames() {
         ConfigException e = error(VALID.replace("  target-only: {}", "  target-onyl: {}"));
         assertEquals("study.yaml:18: key 'strategies.target-onyl': unknown strategy 'target-onyl'; "
-                + "known classification strategies: coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, lp-ft, oracle, pooled, source-only, target-only, tribuo-head", e.getMessage());
+                + "known classification strategies: augment, coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, linint, lp-ft, oracle, pooled, pred, source-only, target-only, tribuo-head, weighted", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
                 + "known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, synthetic", e.getMessage());
