@@ -5,6 +5,7 @@ import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
 
 /**
@@ -20,6 +21,8 @@ import org.transferlab.transfer.TransferContext;
  * filters; the flat row-major layout is the same concatenation in both cases. Everything else is
  * {@link Pooled}'s: its parameters, the seeded source sample, the label space (the target's classes, then the
  * source's others), early stopping on the budget's validation split, prediction among the target's classes.
+ * Without target labels the target copy's weights would be left at their random initialisation (where a
+ * ridge model's would be 0), so a budget with no training examples is not applicable.
  */
 public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "augment";
@@ -30,6 +33,9 @@ public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
 
     @Override
     public Fitted fit(Pooled.Parameters p, TransferContext context) {
+        if (context.budget().train().size() == 0) {
+            throw new NotApplicableException("the target copy of the features is learnt from target labels, and the budget has none");
+        }
         List<String> union = SourcePool.labelSpace(context);
         Examples source = augmented(SourcePool.sample(context, p.sourceExamples(), union), true);
         Examples train = augmented(context.budget().train(), false).concat(source);

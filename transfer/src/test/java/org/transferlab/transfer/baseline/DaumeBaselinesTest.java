@@ -125,6 +125,27 @@ class DaumeBaselinesTest {
     }
 
     @Test
+    void withoutTargetLabelsAugmentPredAndBalancedWeightingDoNotApply() {
+        Domain source = synthetic("s", 3, 5);
+        Domain target = synthetic("t", 3, 6);
+        SourceModel model = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE);
+        TransferContext noLabels = new TransferContext(target.name(), target.task(), target.classNames(), target.shape(),
+                new BudgetSampler(0.2).draw(target, LabelBudget.perClass(0), 1), MLP, () -> model, 3, TrainingLog.NONE)
+                .withAdaptationData(new TransferContext.SourceData(source.classNames(), source.train()),
+                        target.train().withoutLabels());
+        assertEquals(0, noLabels.budget().train().size());
+        Pooled.Parameters pooled = new Pooled.Parameters(100, 0.01, 1, 1, 16);
+        assertThrows(NotApplicableException.class, () -> new Augment().fit(pooled, noLabels));
+        assertThrows(NotApplicableException.class, () -> new Pred().fit(new TargetOnly.Parameters(0.01, 1, 1, 16), noLabels));
+        NotApplicableException balanced = assertThrows(NotApplicableException.class,
+                () -> new Weighted().fit(new Weighted.Parameters(0, 100, 0.01, 1, 1, 16), noLabels));
+        assertTrue(balanced.getMessage().contains("nothing to train on"), balanced.getMessage());
+        // Pooling, and weighting with a given share, still train on the source alone: its classes are the target's.
+        assertEquals(target.test().size(), new Weighted().fit(new Weighted.Parameters(0.5, 100, 0.01, 1, 1, 16), noLabels)
+                .predictClasses(target.test().open()).length);
+    }
+
+    @Test
     void predAppendsTheSourceProbabilitiesToTheFeatures() {
         Domain source = synthetic("s", 3, 5);
         MultiLayerNetwork network = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE).copy();
