@@ -4,7 +4,7 @@
 # the parameter counts of both sides, and the DL4J/PyTorch ratio (median and range over the runs).
 #
 # usage: benchmarks/peer/epoch_vs_pytorch.sh [--runs N] [--batch B] [--threads T] [--networks "mlp cnn"] [--epochs E]
-# env:   PEER_JAVA_OPTS  JVM options of the DL4J side (default: the launcher's, -Xmx3g and JavaCPP limits)
+# env:   PEER_JAVA_OPTS  JVM options of the DL4J side (default: the launcher's, read from ./transferlab)
 #        DATA_DIR        Fashion-MNIST directory (default /usr/share/datasets/fashion-mnist)
 # needs: a build (mvn -B -q -DskipTests package) and the Debian package python3-torch.
 set -euo pipefail
@@ -24,7 +24,9 @@ data_dir="${DATA_DIR:-/usr/share/datasets/fashion-mnist}"
 classpath_file="$root/benchmarks/target/classpath.txt"
 [ -f "$classpath_file" ] || { echo "epoch_vs_pytorch.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 /usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "epoch_vs_pytorch.sh: needs PyTorch: apt-get install -y python3-torch" >&2; exit 2; }
-java_opts="${PEER_JAVA_OPTS:--Xmx3g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G}"
+# The launcher's JVM options, unless PEER_JAVA_OPTS says otherwise.
+launcher_opts="$(sed -n 's/^java_opts="\${TRANSFERLAB_JAVA_OPTS:-\(.*\)}"$/\1/p' "$root/transferlab")"
+java_opts="${PEER_JAVA_OPTS:-$launcher_opts}"
 cp="$root/benchmarks/target/classes:$(cat "$classpath_file")"
 export OMP_NUM_THREADS="$threads"
 log="$(mktemp)"

@@ -16,6 +16,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.impl.XavierInitScheme;
+import org.nd4j.weightinit.impl.ZeroInitScheme;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.loader.LoadContext;
@@ -96,14 +97,14 @@ public final class SameDiffEpoch {
 
     private static SDVariable convPool(SameDiff sd, String id, SDVariable x, int in, int out) {
         SDVariable w = sd.var("cw" + id, new XavierInitScheme('c', in * 25, out * 25), DataType.FLOAT, 5, 5, in, out);
-        SDVariable b = sd.zero("cb" + id, DataType.FLOAT, out);
+        SDVariable b = sd.var("cb" + id, new ZeroInitScheme(), DataType.FLOAT, out);
         SDVariable conv = sd.cnn().conv2d(x, w, b, Conv2DConfig.builder().kH(5).kW(5).sH(1).sW(1).dataFormat("NCHW").build());
         return sd.cnn().maxPooling2d(sd.nn().relu(conv, 0), Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
     }
 
     private static SDVariable dense(SameDiff sd, String id, SDVariable x, int in, int out, boolean relu) {
         SDVariable w = sd.var("w" + id, new XavierInitScheme('c', in, out), DataType.FLOAT, in, out);
-        SDVariable b = sd.zero("b" + id, DataType.FLOAT, 1, out);
+        SDVariable b = sd.var("b" + id, new ZeroInitScheme(), DataType.FLOAT, 1, out);
         SDVariable z = x.mmul(w).add(b);
         return relu ? sd.nn().relu(z, 0) : z;
     }
