@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
 import org.transferlab.transfer.network.Batches;
@@ -43,7 +44,7 @@ public final class Dl4jEpoch {
         Nd4j.factory().blas().setMaxThreads(threads);
 
         Domain domain = new FashionMnistLoader().load("fmnist-0-4", new FashionMnistLoader.Parameters(
-                List.of(0, 1, 2, 3, 4), 0, false, 0, 0, 0, 0), LoadContext.of(dataDir));
+                List.of(0, 1, 2, 3, 4), 0, false, 0, 0, 0, 0, TaskType.CLASSIFICATION), LoadContext.of(dataDir));
         NetworkSpec spec = "cnn".equals(type)
                 ? new NetworkSpec(NetworkSpec.Type.CNN, List.of(128), List.of(20, 50), epochs, batchSize, 1e-3, 1)
                 : new NetworkSpec(NetworkSpec.Type.MLP, List.of(256, 128), List.of(20, 50), epochs, batchSize, 1e-3, 1);

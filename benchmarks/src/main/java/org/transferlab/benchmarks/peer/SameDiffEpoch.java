@@ -18,6 +18,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 import org.nd4j.weightinit.impl.ZeroInitScheme;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
@@ -43,7 +44,7 @@ public final class SameDiffEpoch {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         Domain domain = new FashionMnistLoader().load("fmnist-0-4", new FashionMnistLoader.Parameters(
-                List.of(0, 1, 2, 3, 4), 0, false, 0, 0, 0, 0), LoadContext.of(dataDir));
+                List.of(0, 1, 2, 3, 4), 0, false, 0, 0, 0, 0, TaskType.CLASSIFICATION), LoadContext.of(dataDir));
         int classes = domain.classCount();
         Nd4j.getRandom().setSeed(1);
         SameDiff sd = "cnn".equals(type) ? cnn(classes) : mlp(classes);
