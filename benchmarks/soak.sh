@@ -8,7 +8,7 @@
 #   CONFIG    default benchmarks/configs/synthetic-600-cells.yaml (600 cells, 20 source models)
 #   WORK_DIR  where the run directory, run.log, gc.log and samples.csv go (default: a new /tmp dir)
 # Environment: SOAK_INTERVAL (seconds between samples, default 5), TRANSFERLAB_JAVA_OPTS (default: the
-# launcher's, -Xmx3g with JavaCPP limits). Needs the built jar (./transferlab builds it), jstat, python3.
+# launcher's, read from ./transferlab). Needs the built jar (./transferlab builds it), jstat, python3.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +24,9 @@ samples="$work/samples.csv"
 gclog="$work/gc.log"
 
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-java_opts="${TRANSFERLAB_JAVA_OPTS:--Xmx3g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G}"
+# The launcher's default JVM options, read from it so that a soak run measures what users get.
+launcher_opts="$(sed -n 's/^java_opts="\${TRANSFERLAB_JAVA_OPTS:-\(.*\)}"$/\1/p' "$root/transferlab")"
+java_opts="${TRANSFERLAB_JAVA_OPTS:-$launcher_opts}"
 # shellcheck disable=SC2086 # java_opts is a list of options
 java $java_opts "-Xlog:gc:file=$gclog:uptime" -jar "$jar" run "$config" --out "$run" --no-cache >"$work/run.log" 2>&1 &
 pid=$!
