@@ -84,6 +84,17 @@ public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader
         ImageTransforms transforms() {
             return new ImageTransforms(rotation, invert, noise, noiseSeed);
         }
+
+        /**
+         * The record's form without {@code task} for classification domains: cell ids and seeds derive
+         * from this text, so studies written before {@code task} existed keep their seeds and results.
+         */
+        @Override
+        public String toString() {
+            return "Parameters[classes=" + classes + ", rotation=" + rotation + ", invert=" + invert + ", noise=" + noise
+                    + ", noiseSeed=" + noiseSeed + ", trainPerClass=" + trainPerClass + ", testPerClass=" + testPerClass
+                    + (task == TaskType.CLASSIFICATION ? "" : ", task=" + task) + "]";
+        }
     }
 
     private record Raw(IdxFile.Content trainImages, byte[] trainLabels, IdxFile.Content testImages, byte[] testLabels) {

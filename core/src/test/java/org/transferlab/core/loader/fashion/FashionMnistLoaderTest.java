@@ -128,4 +128,15 @@ class FashionMnistLoaderTest {
         assertEquals(60000, all.train().size());
         assertEquals(10000, all.test().size());
     }
+
+    @Test
+    void aClassificationDomainKeepsTheCanonicalFormItHadBeforeTasksSoItsSeedsStayTheSame() {
+        FashionMnistLoader.Parameters p = new FashionMnistLoader.Parameters(java.util.List.of(0, 1), 30, false, 0.5, 7, 0, 0,
+                org.transferlab.core.data.TaskType.CLASSIFICATION);
+        org.junit.jupiter.api.Assertions.assertEquals("Parameters[classes=[0, 1], rotation=30.0, invert=false, noise=0.5, "
+                + "noiseSeed=7, trainPerClass=0, testPerClass=0]", p.toString());
+        FashionMnistLoader.Parameters clustering = new FashionMnistLoader.Parameters(java.util.List.of(0, 1), 30, false, 0.5, 7, 0, 0,
+                org.transferlab.core.data.TaskType.CLUSTERING);
+        org.junit.jupiter.api.Assertions.assertTrue(clustering.toString().endsWith(", task=CLUSTERING]"), clustering.toString());
+    }
 }
