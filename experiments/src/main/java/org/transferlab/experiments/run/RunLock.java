@@ -26,7 +26,7 @@ import org.transferlab.core.TransferLabException;
  * second time by the process that holds it: closing that second descriptor would release the lock.
  */
 public final class RunLock implements AutoCloseable {
-    static final String FILE = ".lock";
+    public static final String FILE = ".lock";
 
     private final FileChannel channel;
     private final FileLock lock;

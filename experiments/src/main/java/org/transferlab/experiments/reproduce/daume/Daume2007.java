@@ -158,10 +158,13 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
         }
         ReportWriter.write(config, run, "./transferlab reproduce " + NAME + " (its " + folder + " study)",
                 TaskMetrics.of(config.task()).primary());
+        run.close();
         List<Map<String, String>> rows = ResultsCsv.read(run.path().resolve("results.csv"));
-        // The per-cell records and curves duplicate results.csv; the committed results keep the tables and plots.
+        // The per-cell records and curves duplicate results.csv, and the lock file only says who ran it last;
+        // the committed results keep the tables, plots and the report.
         delete(run.path().resolve("cells"));
         delete(run.path().resolve("curves"));
+        delete(run.path().resolve(org.transferlab.experiments.run.RunLock.FILE));
         return rows;
     }
 

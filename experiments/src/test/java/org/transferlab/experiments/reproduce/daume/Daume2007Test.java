@@ -34,6 +34,7 @@ class Daume2007Test {
             assertTrue(Files.isRegularFile(folder.resolve(study + "/report.md")), study + " report");
             assertTrue(Files.isRegularFile(folder.resolve(study + "/results.csv")), study + " results");
             assertFalse(Files.exists(folder.resolve(study + "/cells")), "per-cell records are not kept in results/");
+            assertFalse(Files.exists(folder.resolve(study + "/.lock")), "nor the lock file");
         }
     }
 
