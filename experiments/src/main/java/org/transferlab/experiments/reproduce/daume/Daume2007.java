@@ -102,8 +102,9 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
     public Findings run(Settings s, ReproductionContext context) {
         Plugins plugins = Plugins.discover();
         Map<String, String> classification = available(CLASSIFICATION, plugins, TaskType.CLASSIFICATION);
-        List<Map<String, String>> regressionRows = study(regressionConfig(s), "regression", context);
-        List<Map<String, String>> classificationRows = study(classificationConfig(s, classification), "classification", context);
+        List<Map<String, String>> regressionRows = study(regressionConfig(s), "regression", plugins, context);
+        List<Map<String, String>> classificationRows = study(classificationConfig(s, classification), "classification", plugins,
+                context);
 
         SuiteTable regressionTable = SuiteTable.of(regressionRows, REGRESSION, "rmse", false);
         SuiteTable classificationTable = SuiteTable.of(classificationRows, classification, "accuracy", true);
@@ -145,8 +146,8 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
     }
 
     /** Runs one study into {@code output/folder} and returns its results rows; keeps its report, results and plots. */
-    private static List<Map<String, String>> study(String yaml, String folder, ReproductionContext context) {
-        ExperimentConfig parsed = new ConfigLoader(Plugins.discover()).parse(folder + ".yaml", yaml);
+    private static List<Map<String, String>> study(String yaml, String folder, Plugins plugins, ReproductionContext context) {
+        ExperimentConfig parsed = new ConfigLoader(plugins).parse(folder + ".yaml", yaml);
         ExperimentConfig config = withFashionFiles(parsed, context);
         StudyRunner runner = new StudyRunner(context.dataDirectory(), context.progress(), SourceModelStore.disabled());
         StudyRunner.Prepared study = runner.prepare(config);

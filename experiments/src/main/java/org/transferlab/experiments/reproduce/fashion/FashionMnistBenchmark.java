@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.transferlab.experiments.reproduce.Workers;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -212,12 +210,7 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
     }
 
     private static List<Score> runAll(List<Task> tasks, Domain data, Examples test, long seed, ReproductionContext context) {
-        ExecutorService pool = Executors.newFixedThreadPool(context.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "benchmark-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
+        try (Workers pool = new Workers(context.threads(), "benchmark-worker")) {
             List<Future<Score>> futures = new ArrayList<>();
             for (Task task : tasks) {
                 futures.add(pool.submit(() -> {
@@ -235,21 +228,7 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
                     return score;
                 }));
             }
-            List<Score> scores = new ArrayList<>();
-            for (Future<Score> future : futures) {
-                scores.add(future.get());
-            }
-            return scores;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransferLabException("the benchmark was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            return Workers.results(futures);
         }
     }
 

@@ -9,14 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.transferlab.experiments.reproduce.Workers;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
-import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.loader.LoadContext;
@@ -123,16 +120,10 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
             Domain b = load(loader, "B", split.b(), s, context);
             data.add(new Data(a, b, b.test().open()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(context.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "yosinski-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        List<Measurement> measurements = new ArrayList<>();
-        try {
+        List<Measurement> measurements;
+        try (Workers pool = new Workers(context.threads(), "yosinski-worker")) {
             // Phase 1: baseA and baseB of every repetition; phase 2: every spliced network, from those bases.
             Map<String, Future<MultiLayerNetwork>> bases = new java.util.LinkedHashMap<>();
-            List<Future<Measurement>> baseScores = new ArrayList<>();
             for (int split = 0; split < splits.size(); split++) {
                 for (int seed = 0; seed < s.seeds(); seed++) {
                     for (Condition.Base which : Condition.Base.values()) {
@@ -178,19 +169,7 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
                     }
                 }
             }
-            for (Future<Measurement> job : jobs) {
-                measurements.add(job.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransferLabException("the reproduction was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            measurements = Workers.results(jobs);
         }
         return findings(s, splits, data, measurements, context);
     }
