@@ -1,17 +1,16 @@
 package org.transferlab.experiments.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import org.apache.commons.math3.stat.inference.TTest;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+import org.transferlab.experiments.config.VerdictTest;
 
 /**
- * Paired significance tests of a strategy against {@code target-only} over the same seeds and target
- * splits, from Apache Commons Math, and Holm's step-down correction across a study's comparisons.
- * All p-values are two-sided; NaN where a test is undefined (fewer than two pairs, or differences
- * with no variance for the t-test).
+ * Paired significance tests of a strategy against its baseline over the same seeds and target splits,
+ * and Holm's step-down correction across a family of comparisons: Student's paired t-test (Commons
+ * Math), Wilcoxon's signed-rank test ({@link SignedRankTest}) and the sign-flip permutation test
+ * ({@link SignFlipTest}). All p-values are two-sided; NaN where a test is undefined (fewer than two
+ * pairs, or differences with no variance for the t-test).
  */
 public final class PairedTests {
     private PairedTests() {
@@ -29,33 +28,35 @@ public final class PairedTests {
         return new TTest().pairedTTest(a, b);
     }
 
-    /**
-     * Wilcoxon's signed-rank test, with zero differences dropped (Wilcoxon's original rule, scipy's
-     * default); exact for up to 30 pairs without tied magnitudes, the normal approximation otherwise.
-     * With 3 seeds the smallest possible p is 0.25: a few seeds cannot show significance this way.
-     */
+    /** Wilcoxon's signed-rank test, exact with ties up to 50 pairs: see {@link SignedRankTest}. */
     public static double wilcoxon(double[] a, double[] b) {
-        List<double[]> nonZero = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
-                nonZero.add(new double[] {a[i], b[i]});
-            }
-        }
-        if (a.length < 2) {
-            return Double.NaN;
-        }
-        if (nonZero.isEmpty()) {
-            return 1.0;
-        }
-        double[] x = nonZero.stream().mapToDouble(p -> p[0]).toArray();
-        double[] y = nonZero.stream().mapToDouble(p -> p[1]).toArray();
-        double[] magnitudes = Arrays.stream(differences(x, y)).map(Math::abs).sorted().toArray();
-        boolean ties = false;
-        for (int i = 1; i < magnitudes.length; i++) {
-            ties |= magnitudes[i] == magnitudes[i - 1];
-        }
-        boolean exact = x.length <= 30 && !ties;
-        return Math.min(1.0, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, exact));
+        return SignedRankTest.pValue(a, b);
+    }
+
+    /** The sign-flip permutation test of the mean difference, exact up to 16 pairs: see {@link SignFlipTest}. */
+    public static double permutation(double[] a, double[] b) {
+        return SignFlipTest.pValue(a, b);
+    }
+
+    /** The p-value of the test that decides verdicts. */
+    public static double pValue(VerdictTest test, double[] a, double[] b) {
+        return switch (test) {
+            case T -> pairedT(a, b);
+            case WILCOXON -> wilcoxon(a, b);
+            case PERMUTATION -> permutation(a, b);
+        };
+    }
+
+    /**
+     * The smallest two-sided p-value {@code test} can give with {@code n} pairs, whatever the data: 2/2ⁿ for the
+     * rank and permutation tests (0.25 with 3 seeds), 0 for the t-test, whose p has no floor.
+     */
+    public static double smallestPValue(VerdictTest test, int n) {
+        return switch (test) {
+            case T -> n < 2 ? 1.0 : 0.0;
+            case WILCOXON -> SignedRankTest.smallestPValue(n);
+            case PERMUTATION -> SignFlipTest.smallestPValue(n);
+        };
     }
 
     /** Holm-adjusted p-values, in the order given; NaN stays NaN and is not counted. */
