@@ -14,4 +14,10 @@ public abstract class ClusteringStrategy<P extends Record> extends TaskStrategy<
     protected ClusteringStrategy(Class<P> parametersType) {
         super(parametersType, TaskType.CLUSTERING);
     }
+
+    /** A clusterer never sees labels: the harness erases them from the budget. */
+    @Override
+    public final boolean usesTargetLabels() {
+        return false;
+    }
 }

@@ -20,9 +20,4 @@ public record FitSummary(int bestEpoch, int epochsRun, double trainLoss, double 
     public static FitSummary oneShot(double trainLoss, double trainScore, double validationLoss, double validationScore) {
         return new FitSummary(0, 0, trainLoss, trainScore, validationLoss, validationScore);
     }
-
-    /** Training minus validation score (accuracy, R²) at the kept epoch: how much better the model fits what it saw. */
-    public double gap() {
-        return trainAccuracy - validationAccuracy;
-    }
 }

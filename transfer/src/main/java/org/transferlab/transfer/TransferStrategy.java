@@ -30,6 +30,26 @@ public interface TransferStrategy<P extends Record> {
         return false;
     }
 
+    /**
+     * Whether the fit reads the labels of the target budget. A strategy that does not (source-only, CORAL,
+     * every clusterer: the harness erases a clustering target's labels) is still compared with its baseline,
+     * and the report says that it used no target labels.
+     */
+    default boolean usesTargetLabels() {
+        return true;
+    }
+
+    /**
+     * The parameters under which this strategy transfers nothing: the same model, trained from scratch on the
+     * budget, which is the like-for-like no-transfer baseline of its model family (the regression MLP's
+     * {@code transfer: false}). A strategy that is itself a no-transfer baseline returns its parameters
+     * unchanged; empty (the default) when the strategy has no such setting, and the study's {@code target-only}
+     * is then its baseline.
+     */
+    default java.util.Optional<P> withoutTransfer(P parameters) {
+        return java.util.Optional.empty();
+    }
+
     /** Fits the target budget in {@code context} and returns what the harness evaluates. */
     Fitted fit(P parameters, TransferContext context);
 }

@@ -38,7 +38,9 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
     public String canonical() {
         StringBuilder out = new StringBuilder();
         out.append("name=").append(settings.name()).append("\nseed=").append(settings.seed())
-                .append("\nseeds=").append(settings.seeds()).append("\noverfit-gap=").append(settings.overfitGap());
+                .append("\nseeds=").append(settings.seeds()).append("\noverfit-gap=").append(settings.overfitGap())
+                .append("\noverfit-ratio=").append(settings.overfitRatio())
+                .append("\noverfit-min-validation=").append(settings.overfitMinValidation());
         domains.values().forEach(d -> out.append("\ndomain=").append(d.canonical()));
         pairs.forEach(p -> out.append("\npair=").append(p));
         out.append("\nnetwork=").append(network);

@@ -13,8 +13,14 @@ import org.transferlab.core.plugin.Default;
  *                    is taken as written; a relative one resolves against the working directory and may not
  *                    leave it through '..', so a shared config cannot send the loaders anywhere its reader does
  *                    not see at a glance
- * @param overfitGap  a cell is flagged as overfit when its training accuracy exceeds its validation accuracy
- *                    by more than this, at the kept epoch (default 0.15)
+ * @param overfitGap  a classification cell is flagged as overfit when its training accuracy exceeds its
+ *                    validation accuracy by more than this, at the kept epoch (default 0.15)
+ * @param overfitRatio a regression cell is flagged as overfit when its validation RMSE is more than this many
+ *                    times its training RMSE, at the kept epoch (default 1.5)
+ * @param overfitMinValidation the fewest validation examples an overfitting verdict is drawn from; smaller
+ *                    splits are "n/a" (default 10)
+ * @param verdictTest the paired test whose Holm-corrected p-value decides each verdict (default permutation)
+ * @param holmFamily  the comparisons Holm's correction treats as one family (default pair-and-budget)
  */
 public record StudySettings(
         String name,
@@ -22,7 +28,11 @@ public record StudySettings(
         @Default("1") long seed,
         @Default("3") int seeds,
         @Default("") String dataDir,
-        @Default("0.15") double overfitGap) {
+        @Default("0.15") double overfitGap,
+        @Default("1.5") double overfitRatio,
+        @Default("10") int overfitMinValidation,
+        @Default("permutation") VerdictTest verdictTest,
+        @Default("pair-and-budget") CorrectionFamily holmFamily) {
     public StudySettings {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name '" + name + "' must be letters, digits, '.', '_' or '-'");
@@ -30,9 +40,9 @@ public record StudySettings(
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
         }
-        if (!(overfitGap >= 0 && overfitGap <= 1)) {
-            throw new IllegalArgumentException("overfit-gap must be in [0, 1], got " + overfitGap);
-        }
+        java.util.Objects.requireNonNull(verdictTest, "verdictTest");
+        java.util.Objects.requireNonNull(holmFamily, "holmFamily");
+        new OverfitCheck(overfitGap, overfitRatio, overfitMinValidation);
         if (seeds > 1000) {
             throw new IllegalArgumentException("seeds must be at most 1000, got " + seeds);
         }
@@ -48,5 +58,10 @@ public record StudySettings(
                         + "write the absolute path, or pass --data-dir on the command line");
             }
         }
+    }
+
+    /** How cells are judged for overfitting; throws on an invalid threshold. */
+    public OverfitCheck overfitCheck() {
+        return new OverfitCheck(overfitGap, overfitRatio, overfitMinValidation);
     }
 }

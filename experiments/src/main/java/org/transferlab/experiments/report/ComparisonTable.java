@@ -6,71 +6,116 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.metrics.TaskMetrics;
-import org.transferlab.transfer.baseline.TargetOnly;
+import org.transferlab.experiments.config.CorrectionFamily;
+import org.transferlab.experiments.config.OverfitCheck;
+import org.transferlab.experiments.config.VerdictTest;
 
 /**
- * For each pair, budget and strategy: the metric's mean, standard deviation and 95% CI over seeds,
- * and the paired comparison with {@code target-only} (or {@code target-only@L} for a variant
- * {@code STRATEGY@L}, when the study has it) on the same target data and seeds: the mean
- * difference with its 95% CI, a paired t-test and a Wilcoxon signed-rank test, and the t-test's
- * p-value Holm-corrected across all comparisons in the table. A strategy is flagged as negative
- * transfer when it is worse than {@code target-only} with a Holm-corrected p below 0.05 — worse meaning
- * lower for scores (accuracy, NMI) and higher for errors (RMSE), as {@link TaskMetrics} says.
+ * For each pair, budget and strategy: the metric's mean, standard deviation and 95% CI over seeds, and
+ * the paired comparison with the strategy's no-transfer baseline ({@link Baselines}) on the same target
+ * data and seeds: the mean difference with its 95% CI, a paired t-test, Wilcoxon's signed-rank test and
+ * the sign-flip permutation test, and the p-value of the study's verdict test Holm-corrected within its
+ * family ({@link ComparisonRules}). A strategy is flagged as negative transfer when it is worse than its
+ * baseline with a corrected p below 0.05 — worse meaning lower for scores (accuracy, NMI) and higher for
+ * errors (RMSE), as {@link TaskMetrics} says.
  */
 public final class ComparisonTable {
     static final double ALPHA = 0.05;
     private final String metric;
+    private final ComparisonRules rules;
     private final List<Line> lines;
 
     /**
-     * One row of the table; {@code delta} and the p-values are null for the baseline itself.
+     * How a strategy compares with its baseline.
      *
-     * @param pValueT     paired t-test p-value, two-sided
-     * @param pValueW     Wilcoxon signed-rank p-value, two-sided
-     * @param pValueHolm  the t-test p-value, Holm-corrected across the table's comparisons
-     * @param overfitting the mean train-validation score gap and how many seeds were flagged overfit
-     * @param direction   +1 when a larger metric is better (accuracy, NMI), −1 when a smaller one is (RMSE)
+     * @param baseline     the strategy it is compared with
+     * @param delta        the mean paired difference (strategy − baseline) with its 95% CI
+     * @param pValueT      paired t-test p-value, two-sided
+     * @param pValueW      Wilcoxon signed-rank p-value, two-sided
+     * @param pValuePermutation sign-flip permutation p-value, two-sided
+     * @param pValueHolm   the verdict test's p-value, Holm-corrected within its family
+     * @param familySize   how many comparisons that correction spans
      */
-    public record Line(String pair, String budget, String strategy, Interval value, double sd, Interval delta,
-                       Double pValueT, Double pValueW, Double pValueHolm, Overfitting overfitting, int direction) {
+    public record Comparison(String baseline, Interval delta, double pValueT, double pValueW, double pValuePermutation,
+                             double pValueHolm, int familySize) {
+        Comparison corrected(double holm, int size) {
+            return new Comparison(baseline, delta, pValueT, pValueW, pValuePermutation, holm, size);
+        }
+    }
+
+    /**
+     * One row of the table.
+     *
+     * @param comparison        how it compares with its baseline; null for a baseline itself
+     * @param overfitting       the mean train-validation gap and how many seeds were flagged overfit
+     * @param direction         +1 when a larger metric is better (accuracy, NMI), −1 when a smaller one is (RMSE)
+     * @param usesTargetLabels  false for a strategy that read no target label while its baseline did
+     */
+    public record Line(String pair, String budget, String strategy, Interval value, double sd, Comparison comparison,
+                       Overfitting overfitting, int direction, boolean usesTargetLabels) {
+        /** The paired difference from the baseline; null for a baseline. */
+        public Interval delta() {
+            return comparison == null ? null : comparison.delta();
+        }
+
+        /** The verdict test's corrected p-value; null for a baseline. */
+        public Double pValueHolm() {
+            return comparison == null ? null : comparison.pValueHolm();
+        }
+
+        public Double pValueT() {
+            return comparison == null ? null : comparison.pValueT();
+        }
+
         public boolean negativeTransfer() {
-            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() * direction < 0;
+            return significant() && delta().mean() * direction < 0;
         }
 
         public boolean positiveTransfer() {
-            return delta != null && pValueHolm != null && pValueHolm < ALPHA && delta.mean() * direction > 0;
+            return significant() && delta().mean() * direction > 0;
+        }
+
+        private boolean significant() {
+            return comparison != null && comparison.pValueHolm() < ALPHA;
         }
 
         public String verdict() {
-            if (delta == null) {
+            if (comparison == null) {
                 return "";
             }
             return negativeTransfer() ? "**worse: negative transfer**" : positiveTransfer() ? "better" : "no significant difference";
         }
     }
 
-    /** Mean train-validation accuracy gap over the seeds that have one, and how many of them overfit. */
+    /** Mean train-validation gap over the seeds that were judged, and how many of them overfit. */
     public record Overfitting(double meanGap, int flagged, int judged) {
-        static Overfitting of(List<Map<String, String>> rows) {
-            List<Double> gaps = rows.stream().map(r -> r.getOrDefault("gap", "NaN")).map(Double::parseDouble)
+        static Overfitting of(List<Map<String, String>> rows, String column) {
+            List<Double> gaps = rows.stream().map(r -> r.getOrDefault(column, "NaN")).map(Double::parseDouble)
                     .filter(g -> !g.isNaN()).toList();
             int flagged = (int) rows.stream().filter(r -> "true".equals(r.get("overfit"))).count();
             return new Overfitting(gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), flagged, gaps.size());
         }
     }
 
-    private ComparisonTable(String metric, List<Line> lines) {
+    private ComparisonTable(String metric, ComparisonRules rules, List<Line> lines) {
         this.metric = metric;
+        this.rules = rules;
         this.lines = List.copyOf(lines);
     }
 
-    /** Builds the table from results rows ({@code results.csv} columns). */
+    /** Builds the table from results rows ({@code results.csv} columns) with the default rules. */
     public static ComparisonTable of(List<Map<String, String>> rows, String metric) {
+        return of(rows, metric, ComparisonRules.DEFAULT);
+    }
+
+    /** Builds the table from results rows ({@code results.csv} columns). */
+    public static ComparisonTable of(List<Map<String, String>> rows, String metric, ComparisonRules rules) {
         Map<String, Map<String, Map<String, Map<String, Double>>>> grouped = new LinkedHashMap<>();
         Map<String, List<Map<String, String>>> rowsByLine = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {
-            String budget = row.get("budget") + ("per-class".equals(row.get("budget_kind")) ? "/class" : " total");
+            String budget = budgetLabel(row);
             String pair = row.get("source") + " → " + row.get("target");
             grouped.computeIfAbsent(pair, k -> new LinkedHashMap<>())
                     .computeIfAbsent(budget, k -> new LinkedHashMap<>())
@@ -78,100 +123,168 @@ public final class ComparisonTable {
                     .put(row.get("seed"), Double.parseDouble(row.get(metric)));
             rowsByLine.computeIfAbsent(pair + "|" + budget + "|" + row.get("strategy"), k -> new ArrayList<>()).add(row);
         }
-        int direction = TaskMetrics.withColumn(metric).direction(metric);
+        TaskMetrics task = TaskMetrics.withColumn(metric);
+        int direction = task.direction(metric);
+        String gapColumn = OverfitCheck.column(task.task());
+        Baselines baselines = rules.baselines();
         List<Line> lines = new ArrayList<>();
-        List<Integer> compared = new ArrayList<>();
-        List<Double> pValues = new ArrayList<>();
-        grouped.forEach((pair, byBudget) -> byBudget.forEach((budget, byStrategy) -> {
-            byStrategy.forEach((strategy, bySeed) -> {
-                Map<String, Double> baseline = byStrategy.get(baselineOf(strategy, byStrategy.keySet()));
-                List<Double> values = new ArrayList<>(bySeed.values());
-                Interval value = Interval.of(values);
-                double sd = standardDeviation(values);
-                Overfitting overfitting = Overfitting.of(rowsByLine.get(pair + "|" + budget + "|" + strategy));
-                if (baseline == null || isBaseline(strategy)) {
-                    lines.add(new Line(pair, budget, strategy, value, sd, null, null, null, null, overfitting, direction));
-                    return;
-                }
-                List<String> seeds = bySeed.keySet().stream().filter(baseline::containsKey).toList();
-                double[] a = seeds.stream().mapToDouble(bySeed::get).toArray();
-                double[] b = seeds.stream().mapToDouble(baseline::get).toArray();
-                List<Double> differences = new ArrayList<>();
-                for (int i = 0; i < a.length; i++) {
-                    differences.add(a[i] - b[i]);
-                }
-                double pT = PairedTests.pairedT(a, b);
-                compared.add(lines.size());
-                pValues.add(pT);
-                lines.add(new Line(pair, budget, strategy, value, sd, Interval.of(differences), pT,
-                        PairedTests.wilcoxon(a, b), null, overfitting, direction));
-            });
-        }));
-        double[] adjusted = PairedTests.holm(pValues.stream().mapToDouble(Double::doubleValue).toArray());
-        for (int i = 0; i < compared.size(); i++) {
-            Line line = lines.get(compared.get(i));
-            lines.set(compared.get(i), new Line(line.pair(), line.budget(), line.strategy(), line.value(), line.sd(),
-                    line.delta(), line.pValueT(), line.pValueW(), adjusted[i], line.overfitting(), line.direction()));
-        }
-        return new ComparisonTable(metric, lines);
+        grouped.forEach((pair, byBudget) -> byBudget.forEach((budget, byStrategy) -> byStrategy.forEach((strategy, bySeed) -> {
+            String baselineName = baselines.baselineOf(strategy, byStrategy.keySet());
+            Map<String, Double> baseline = byStrategy.get(baselineName);
+            List<Double> values = new ArrayList<>(bySeed.values());
+            Overfitting overfitting = Overfitting.of(rowsByLine.get(pair + "|" + budget + "|" + strategy), gapColumn);
+            boolean labelled = baselines.usesTargetLabels(strategy) || !baselines.usesTargetLabels(baselineName);
+            Comparison comparison = baseline == null || baselines.isBaseline(strategy) ? null
+                    : compare(baselineName, bySeed, baseline, rules.verdictTest());
+            lines.add(new Line(pair, budget, strategy, Interval.of(values), standardDeviation(values), comparison,
+                    overfitting, direction, labelled));
+        })));
+        return new ComparisonTable(metric, rules, correct(lines, rules.family()));
     }
 
-    /**
-     * The no-transfer line a strategy is compared with: {@code target-only@L} for a variant
-     * {@code STRATEGY@L} when the study has that baseline variant (HDBSCAN on embeddings against
-     * HDBSCAN on raw features, say), otherwise {@code target-only}.
-     */
-    static String baselineOf(String strategy, java.util.Set<String> strategies) {
-        int at = strategy.indexOf('@');
-        if (at > 0) {
-            String variant = TargetOnly.NAME + strategy.substring(at);
-            if (strategies.contains(variant)) {
-                return variant;
+    private static Comparison compare(String baselineName, Map<String, Double> bySeed, Map<String, Double> baseline,
+                                      VerdictTest test) {
+        List<String> seeds = bySeed.keySet().stream().filter(baseline::containsKey).toList();
+        double[] a = seeds.stream().mapToDouble(bySeed::get).toArray();
+        double[] b = seeds.stream().mapToDouble(baseline::get).toArray();
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            differences.add(a[i] - b[i]);
+        }
+        return new Comparison(baselineName, Interval.of(differences), PairedTests.pairedT(a, b), PairedTests.wilcoxon(a, b),
+                PairedTests.permutation(a, b), PairedTests.pValue(test, a, b), 0);
+    }
+
+    /** Holm's correction of the verdict p-values (held in pValueHolm until now), family by family. */
+    private static List<Line> correct(List<Line> lines, CorrectionFamily family) {
+        Map<String, List<Integer>> families = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).comparison() != null) {
+                families.computeIfAbsent(familyKey(lines.get(i), family), k -> new ArrayList<>()).add(i);
             }
         }
-        return TargetOnly.NAME;
+        List<Line> corrected = new ArrayList<>(lines);
+        for (List<Integer> members : families.values()) {
+            double[] adjusted = PairedTests.holm(members.stream().mapToDouble(i -> lines.get(i).comparison().pValueHolm()).toArray());
+            int size = (int) java.util.Arrays.stream(adjusted).filter(p -> !Double.isNaN(p)).count();
+            for (int k = 0; k < members.size(); k++) {
+                Line line = lines.get(members.get(k));
+                corrected.set(members.get(k), new Line(line.pair(), line.budget(), line.strategy(), line.value(), line.sd(),
+                        line.comparison().corrected(adjusted[k], size), line.overfitting(), line.direction(),
+                        line.usesTargetLabels()));
+            }
+        }
+        return corrected;
     }
 
-    /** {@code target-only} and its variants are the baselines, never compared themselves. */
-    static boolean isBaseline(String strategy) {
-        return strategy.equals(TargetOnly.NAME) || strategy.startsWith(TargetOnly.NAME + "@");
+    private static String familyKey(Line line, CorrectionFamily family) {
+        return switch (family) {
+            case STUDY -> "";
+            case PAIR -> line.pair();
+            case PAIR_AND_BUDGET -> line.pair() + "|" + line.budget();
+        };
     }
 
     public List<Line> lines() {
         return lines;
     }
 
-    /** The table as Markdown, one section per pair. */
+    public ComparisonRules rules() {
+        return rules;
+    }
+
+    /**
+     * What decides the verdicts, in words: the test, the family, and, when the number of seeds puts every
+     * verdict out of reach, that no comparison can be significant and how many seeds it would take.
+     */
+    public String decisionRule() {
+        String test = switch (rules.verdictTest()) {
+            case T -> "the paired t-test";
+            case WILCOXON -> "Wilcoxon's signed-rank test (exact, ties included)";
+            case PERMUTATION -> "the sign-flip permutation test (exact up to 16 seeds)";
+        };
+        String family = switch (rules.family()) {
+            case STUDY -> "every comparison of the table";
+            case PAIR -> "the comparisons of each pair";
+            case PAIR_AND_BUDGET -> "the comparisons of each pair and budget";
+        };
+        int largest = lines.stream().filter(l -> l.comparison() != null).mapToInt(l -> l.comparison().familySize()).max().orElse(0);
+        StringBuilder out = new StringBuilder("Verdicts: ").append(test).append(", Holm-corrected over ").append(family)
+                .append(" (").append(largest).append(largest == 1 ? " comparison" : " comparisons").append(" in the largest family); ")
+                .append("significant when the corrected p is below ").append(ALPHA).append('.');
+        int seeds = lines.stream().filter(l -> l.comparison() != null).mapToInt(l -> l.value().n()).max().orElse(0);
+        double floor = PairedTests.smallestPValue(rules.verdictTest(), seeds);
+        int smallest = lines.stream().filter(l -> l.comparison() != null).mapToInt(l -> l.comparison().familySize()).filter(s -> s > 0)
+                .min().orElse(0);
+        if (smallest > 0 && floor * smallest >= ALPHA) {
+            int needed = seeds;
+            while (PairedTests.smallestPValue(rules.verdictTest(), needed) * smallest >= ALPHA && needed < 64) {
+                needed++;
+            }
+            out.append(String.format(Locale.ROOT, " With %d seeds this test cannot give a p below %.3g, %.3g after the correction "
+                    + "over %d comparisons: no verdict here can be significant, whatever the data. It takes %d seeds; until then "
+                    + "read the means and intervals, not the verdicts.", seeds, floor, Math.min(1, floor * smallest), smallest, needed));
+        }
+        return out.toString();
+    }
+
+    /** The table as Markdown, one section per pair, after a line saying what decides the verdicts. */
     public String markdown() {
         StringBuilder out = new StringBuilder();
+        if (lines.stream().anyMatch(l -> l.comparison() != null)) {
+            out.append(decisionRule()).append("\n\n");
+        }
+        TaskType task = TaskMetrics.withColumn(metric).task();
+        String gapHeader = task == TaskType.REGRESSION ? "val/train RMSE" : "train−val gap";
         String currentPair = null;
         for (Line line : lines) {
             if (!Objects.equals(line.pair(), currentPair)) {
+                if (currentPair != null) {
+                    out.append("\n");
+                }
                 currentPair = line.pair();
-                out.append(out.length() == 0 ? "" : "\n").append("### ").append(currentPair).append("\n\n")
+                out.append("### ").append(currentPair).append("\n\n")
                         .append("| budget | strategy | ").append(metric)
-                        .append(" | sd | 95% CI | Δ vs target-only | 95% CI of Δ | p (t) | p (Wilcoxon) | p (Holm) | verdict | seeds ")
-                        .append("| train−val gap | overfit |\n")
-                        .append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---|---:|---:|---:|\n");
+                        .append(" | sd | 95% CI | Δ vs baseline | 95% CI of Δ | p (t) | p (Wilcoxon) | p (permutation) | p (Holm) | verdict | seeds ")
+                        .append("| ").append(gapHeader).append(" | overfit |\n")
+                        .append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
             }
+            Comparison c = line.comparison();
             out.append("| ").append(line.budget())
-                    .append(" | ").append(line.strategy())
+                    .append(" | ").append(strategyLabel(line))
                     .append(" | ").append(fixed(line.value().mean()))
                     .append(" | ").append(Double.isNaN(line.sd()) ? "" : fixed(line.sd()))
                     .append(" | ").append(range(line.value(), false))
-                    .append(" | ").append(line.delta() == null ? "—" : signed(line.delta().mean()))
-                    .append(" | ").append(line.delta() == null ? "" : range(line.delta(), true))
-                    .append(" | ").append(p(line.pValueT()))
-                    .append(" | ").append(p(line.pValueW()))
-                    .append(" | ").append(p(line.pValueHolm()))
+                    .append(" | ").append(c == null ? "—" : signed(c.delta().mean()))
+                    .append(" | ").append(c == null ? "" : range(c.delta(), true))
+                    .append(" | ").append(c == null ? "" : p(c.pValueT()))
+                    .append(" | ").append(c == null ? "" : p(c.pValueW()))
+                    .append(" | ").append(c == null ? "" : p(c.pValuePermutation()))
+                    .append(" | ").append(c == null ? "" : p(c.pValueHolm()))
                     .append(" | ").append(line.verdict())
                     .append(" | ").append(line.value().n())
-                    .append(" | ").append(Double.isNaN(line.overfitting().meanGap()) ? "n/a" : signed(line.overfitting().meanGap()))
+                    .append(" | ").append(gap(line.overfitting().meanGap(), task))
                     .append(" | ").append(line.overfitting().judged() == 0 ? "n/a"
                             : line.overfitting().flagged() + " of " + line.overfitting().judged())
                     .append(" |\n");
         }
         return out.toString();
+    }
+
+    /** The strategy, with what it is compared with when that is not {@code target-only}, and whether it used labels. */
+    private static String strategyLabel(Line line) {
+        StringBuilder label = new StringBuilder(line.strategy());
+        if (line.comparison() != null && !line.comparison().baseline().equals(org.transferlab.transfer.baseline.TargetOnly.NAME)) {
+            label.append(" (vs ").append(line.comparison().baseline()).append(")");
+        }
+        if (!line.usesTargetLabels()) {
+            label.append(" (no target labels)");
+        }
+        return label.toString();
+    }
+
+    static String budgetLabel(Map<String, String> row) {
+        return row.get("budget") + ("per-class".equals(row.get("budget_kind")) ? "/class" : " total");
     }
 
     private static double standardDeviation(List<Double> values) {
@@ -183,10 +296,14 @@ public final class ComparisonTable {
         return stats.getStandardDeviation();
     }
 
-    private static String p(Double value) {
-        if (value == null) {
-            return "";
+    private static String gap(double gap, TaskType task) {
+        if (Double.isNaN(gap)) {
+            return "n/a";
         }
+        return task == TaskType.REGRESSION ? String.format(Locale.ROOT, "%.2f", gap) : signed(gap);
+    }
+
+    private static String p(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3g", value);
     }
 

@@ -46,7 +46,7 @@ public final class ReportWriter {
         java.util.Set<String> references = references(config);
         List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored)
                 .filter(r -> !references.contains(r.get("strategy"))).toList();
-        ComparisonTable table = ComparisonTable.of(scored, metric);
+        ComparisonTable table = ComparisonTable.of(scored, metric, ComparisonRules.of(config));
         String figures = scored.isEmpty() ? "" : Plots.write(run.path(), table, metric);
         run.write("report.md", RunReport.markdown(config, rows, Grid.expand(config).size(), command,
                 Provenance.read(run.path()), figures, run.path(), failures(config, run)));

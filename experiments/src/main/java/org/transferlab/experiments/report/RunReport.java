@@ -7,6 +7,7 @@ import org.transferlab.core.data.TaskType;
 import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.StrategyEntry;
+import org.transferlab.experiments.config.StudySettings;
 
 /** Writes {@code report.md}: what was run, on what, what it cost, and the comparison table. */
 public final class RunReport {
@@ -51,31 +52,31 @@ public final class RunReport {
         }
         TaskMetrics metrics = TaskMetrics.of(config.task());
         String metric = metrics.primary();
-        String score = config.task() == TaskType.REGRESSION ? "R²" : "accuracy";
+        ComparisonRules rules = ComparisonRules.of(config);
         out.append("\n## Test ").append(metric).append(" against the no-transfer baseline\n\n")
                 .append("Mean and standard deviation over seeds, with a 95% Student-t interval. Δ is the paired difference from ")
-                .append("`target-only` on the same target data and seeds (a variant `STRATEGY@L` is compared with `target-only@L` ")
-                .append("when the study has one, and target-only's variants are baselines too), tested with a paired t-test and a Wilcoxon ")
-                .append("signed-rank test; \"p (Holm)\" is the t-test's p-value corrected across every comparison in this table. ")
+                .append("the strategy's no-transfer baseline on the same target data and seeds: `target-only`, or the same model ")
+                .append("trained from scratch where the strategy's family has one (named in the strategy column as \"vs …\"; a ")
+                .append("variant `STRATEGY@L` is compared with `target-only@L` when the study has one). A strategy that read no ")
+                .append("target label is marked so. Δ is tested with a paired t-test, Wilcoxon's signed-rank test and a sign-flip ")
+                .append("permutation test; \"p (Holm)\" is the ").append(config.settings().verdictTest().name().toLowerCase(Locale.ROOT))
+                .append(" test's p-value (`verdict-test`) corrected over its family (`holm-family`), and it alone decides the verdict. ")
                 .append(metrics.direction(metric) < 0 ? "Lower " + metric + " is better, so a gain from transfer is a negative Δ. " : "")
-                .append("A strategy significantly worse than `target-only` is flagged as negative transfer. ")
-                .append(config.task() == TaskType.CLUSTERING
-                        ? "Clusterings are fitted without labels, so there is no validation score and no overfitting check.\n\n"
-                        : "The train−val gap is training minus validation " + score + " at the kept fit; a seed counts as "
-                        + "overfit when it exceeds " + config.settings().overfitGap() + " (`overfit-gap`).\n\n")
-                .append(ComparisonTable.of(scored, metric).markdown());
+                .append("A strategy significantly worse than its baseline is flagged as negative transfer. ")
+                .append(overfitting(config)).append("\n\n")
+                .append(ComparisonTable.of(scored, metric, rules).markdown());
         List<String> others = metrics.columns().stream().filter(c -> !c.equals(metric)).toList();
         if (!scored.isEmpty() && !others.isEmpty()) {
             out.append("\n### The other metrics\n\n");
             for (String other : others) {
                 out.append("#### ").append(other).append(metrics.direction(other) < 0 ? " (lower is better)" : "")
-                        .append("\n\n").append(ComparisonTable.of(scored, other).markdown());
+                        .append("\n\n").append(ComparisonTable.of(scored, other, rules).markdown());
             }
         }
         if (!upper.isEmpty()) {
             out.append("\n## Upper reference\n\nTrained on every label of the target's train partition, not the cell's ")
                     .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")
-                    .append(ComparisonTable.of(upper, metric).markdown());
+                    .append(ComparisonTable.of(upper, metric, rules).markdown());
         }
         List<Map<String, String>> missing = provenance.stream()
                 .filter(r -> r.get("key").startsWith("rows-dropped") || r.get("key").equals("rows-imputed"))
@@ -104,7 +105,7 @@ public final class RunReport {
         out.append("\n## Cost\n\n")
                 .append("Does transfer save training? Mean over seeds; the source model's training is shared out over the ")
                 .append("cells that used it. Timings depend on the machine and on parallel workers; epochs do not.\n\n")
-                .append(CostTable.markdown(scored, runDirectory.resolve("curves")));
+                .append(CostTable.markdown(scored, runDirectory.resolve("curves"), config.task(), rules.baselines()));
         out.append("\n## Strategy parameters\n\n");
         for (StrategyEntry strategy : config.strategies()) {
             out.append("- `").append(strategy.name()).append("`: ");
@@ -131,6 +132,20 @@ public final class RunReport {
         }
         out.append("\nPer-cell results, seeds and timings are in `results.csv`; learning curves in `curves/`.\n");
         return out.toString();
+    }
+
+    /** What the overfitting columns mean for the study's task. */
+    private static String overfitting(ExperimentConfig config) {
+        StudySettings s = config.settings();
+        String judged = " A seed is judged only when the model was trained in epochs and its validation split has at least "
+                + s.overfitMinValidation() + " examples (`overfit-min-validation`); otherwise the columns say n/a.";
+        return switch (config.task()) {
+            case CLUSTERING -> "Clusterings are fitted without labels, so there is no validation score and no overfitting check.";
+            case REGRESSION -> "\"val/train RMSE\" is the validation RMSE over the training RMSE at the kept epoch; a seed counts "
+                    + "as overfit above " + s.overfitRatio() + " (`overfit-ratio`)." + judged;
+            case CLASSIFICATION -> "The train−val gap is training minus validation accuracy at the kept epoch; a seed counts as "
+                    + "overfit above " + s.overfitGap() + " (`overfit-gap`)." + judged;
+        };
     }
 
     private static double number(Map<String, String> row, String column) {

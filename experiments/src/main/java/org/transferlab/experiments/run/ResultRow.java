@@ -1,6 +1,7 @@
 package org.transferlab.experiments.run;
 
 import java.util.Map;
+import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.FitSummary;
 
 /**
@@ -14,8 +15,8 @@ import org.transferlab.transfer.FitSummary;
  *                          {@code r2}; {@code nmi}, {@code ami}, {@code ari}), the task's columns in
  *                          {@link org.transferlab.core.metrics.TaskMetrics} order
  * @param fit               the kept epoch, its losses and accuracies on train and validation
- * @param overfit           "true" when the train-validation accuracy gap exceeds the study's threshold, "false",
- *                          or "n/a" without validation data
+ * @param overfit           the train-validation gap in the task's terms and whether it exceeds the study's
+ *                          threshold ("n/a" when it cannot be judged: see {@link OverfitCheck})
  * @param sourceMetrics     the source model's own held-out metrics; empty for strategies without one
  * @param sourceTrained     whether this cell trained its source model (false: reused, or none used)
  * @param sourceSeconds     seconds spent training the source model in this cell (0 when reused)
@@ -25,7 +26,7 @@ import org.transferlab.transfer.FitSummary;
  * @param status            {@link #OK}, or why the strategy does not apply to this cell (then there are no metrics)
  */
 public record ResultRow(Cell cell, Record parameters, int candidates, String selectedBy, int trainSize,
-                        int validationSize, int testSize, Map<String, Double> metrics, FitSummary fit, String overfit,
+                        int validationSize, int testSize, Map<String, Double> metrics, FitSummary fit, OverfitCheck.Judgement overfit,
                         Map<String, Double> sourceMetrics, boolean sourceTrained, double sourceSeconds, double fitSeconds,
                         double evalSeconds, String provenance, String status) {
     public static final String OK = "ok";

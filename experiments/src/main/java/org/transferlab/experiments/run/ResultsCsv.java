@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.loader.TrainShare;
+import org.transferlab.experiments.config.OverfitCheck;
 
 /**
  * The columns of {@code results.csv}: one row per cell with what the cell was, its seeds, its test
@@ -63,12 +64,12 @@ public final class ResultsCsv {
         r.put("train_" + score, number(row.fit().trainAccuracy()));
         r.put("val_loss", number(row.fit().validationLoss()));
         r.put("val_" + score, number(row.fit().validationAccuracy()));
-        r.put("gap", number(row.fit().gap()));
+        r.put(OverfitCheck.column(row.task()), number(row.overfit().gap()));
         // With one label per class there is no validation split; say which rule chose the kept epoch.
         r.put("early_stopping", row.fit().epochsRun() == 0 ? "none"
                 : Double.isNaN(row.fit().validationLoss()) && Double.isNaN(row.fit().validationAccuracy())
                 ? "training loss (no validation split)" : "validation loss");
-        r.put("overfit", row.overfit());
+        r.put("overfit", row.overfit().flag());
         r.put("source_val_accuracy", number(row.sourceMetrics().getOrDefault("source_val_accuracy", Double.NaN)));
         r.put("source_trained", Boolean.toString(row.sourceTrained()));
         r.put("source_train_s", seconds(row.sourceSeconds()));

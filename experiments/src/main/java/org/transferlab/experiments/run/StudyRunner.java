@@ -29,6 +29,7 @@ import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
+import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
@@ -124,7 +125,7 @@ public final class StudyRunner {
                         ResultRow row;
                         try {
                             row = runCell(cell, study.domains(), sampler, sources, embeddings, artifacts, curve, run,
-                                    study.config().settings().overfitGap());
+                                    study.config().settings().overfitCheck());
                         } catch (RunDirectoryException e) {
                             throw e;
                         } catch (RuntimeException e) {
@@ -166,7 +167,7 @@ public final class StudyRunner {
 
     private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
                               EmbeddingCache embeddings, SourceArtifactCache artifacts, CurveBuffer curve, RunDirectory run,
-                              double overfitGap) {
+                              OverfitCheck overfitCheck) {
         Domain source = domains.get(key(cell.source(), cell.shares().source()));
         Domain target = target(domains, cell);
         // The oracle is a reference, not a competitor: it may see every label of the train partition.
@@ -201,7 +202,7 @@ public final class StudyRunner {
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.train().size(), budget.validation().size(), target.test().size(), TaskMetrics.of(target.task()).none(),
-                    org.transferlab.transfer.FitSummary.NONE, "n/a", Map.of(), false, 0, (System.nanoTime() - start) / 1e9, 0,
+                    org.transferlab.transfer.FitSummary.NONE, OverfitCheck.Judgement.NOT_JUDGED, Map.of(), false, 0, (System.nanoTime() - start) / 1e9, 0,
                     "", "not applicable: " + e.getMessage());
         }
         Fitted fitted = chosen.fitted();
@@ -215,7 +216,7 @@ public final class StudyRunner {
         SourceModelCache.Lookup lookup = used.get();
         return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
                 budget.train().size(), budget.validation().size(), test.size(), metrics,
-                fitted.summary(), overfit(fitted.summary(), overfitGap),
+                fitted.summary(), overfitCheck.judge(target.task(), fitted.summary(), budget.validation().size()),
                 lookup == null ? Map.of() : lookup.model().metrics(),
                 lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed()), sourceSeconds,
                 fitSeconds, evalSeconds, fitted.provenance(), ResultRow.OK);
@@ -233,11 +234,6 @@ public final class StudyRunner {
     private static LabelledSplit withoutLabels(LabelledSplit split) {
         return new LabelledSplit(split.train().withoutLabels(), split.validation().withoutLabels(), split.trainRows(),
                 split.validationRows());
-    }
-
-    private static String overfit(org.transferlab.transfer.FitSummary fit, double threshold) {
-        double gap = fit.gap();
-        return Double.isNaN(gap) ? "n/a" : Boolean.toString(gap > threshold);
     }
 
     /** The fitted candidate a cell keeps, and why. */

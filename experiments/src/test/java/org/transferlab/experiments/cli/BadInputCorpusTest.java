@@ -129,7 +129,8 @@ class BadInputCorpusTest {
         return Stream.of(
                 config("a misspelled key", s -> s.replace("seeds: 1", "sedes: 1"), d -> at(d, 2)
                         + "unknown key 'sedes' (did you mean 'seeds'?); expected one of: name, description, seed, seeds, "
-                        + "data-dir, overfit-gap, domains, pairs, network, strategies, budgets"),
+                        + "data-dir, overfit-gap, overfit-ratio, overfit-min-validation, verdict-test, holm-family, domains, pairs, "
+                        + "network, strategies, budgets"),
                 config("a misspelled strategy parameter", s -> s.replace("{max-epochs: 2}", "{max-epoch: 2}"), d -> at(d, 10)
                         + "unknown key 'strategies.fine-tuning.max-epoch' (did you mean 'max-epochs'?); expected one of: "
                         + "learning-rate, max-epochs, patience, batch-size, top-layers"),
@@ -161,6 +162,10 @@ class BadInputCorpusTest {
                                 + "20 training examples of class 'class-0' in domain 'tgt'"),
                 config("a negative budget", s -> s.replace("per-class: [2]", "per-class: [-2]"),
                         d -> at(d, 12) + "'budgets': budgets cannot be negative, got -2"),
+                config("an unknown verdict test", s -> s.replace("seeds: 1\n", "seeds: 1\nverdict-test: welch\n"),
+                        d -> at(d, 3) + "key 'verdict-test' must be one of t, wilcoxon, permutation, got 'welch'"),
+                config("an overfit ratio below 1", s -> s.replace("seeds: 1\n", "seeds: 1\noverfit-ratio: 0.5\n"),
+                        d -> at(d, 3) + "'(top level)': overfit-ratio must be a finite number ≥ 1, got 0.5"),
                 config("zero seeds", s -> s.replace("seeds: 1", "seeds: 0"),
                         d -> at(d, 2) + "'(top level)': seeds must be at least 1, got 0"),
                 config("a negative seed count", s -> s.replace("seeds: 1", "seeds: -3"),

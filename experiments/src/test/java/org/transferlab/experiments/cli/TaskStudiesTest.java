@@ -78,7 +78,7 @@ class TaskStudiesTest {
         String report = Files.readString(dir.resolve("run/report.md"));
         assertTrue(report.contains("## Test rmse against the no-transfer baseline"), report);
         assertTrue(report.contains("Lower rmse is better, so a gain from transfer is a negative Δ."), report);
-        assertTrue(report.contains("| budget | strategy | rmse | sd | 95% CI | Δ vs target-only"), report);
+        assertTrue(report.contains("| budget | strategy | rmse | sd | 95% CI | Δ vs baseline"), report);
         assertTrue(report.contains("#### r2"), report);
         assertTrue(Files.isRegularFile(dir.resolve("run/plots/budget-src-to-tgt.png")), "the budget curve is drawn");
     }

@@ -45,6 +45,12 @@ public final class Coral extends ClassificationStrategy<Coral.Parameters> {
         super(Coral.Parameters.class);
     }
 
+    /** Fitted on source labels and the unlabelled target: no target label is read. */
+    @Override
+    public boolean usesTargetLabels() {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         TransferContext.SourceData source = context.sourceData();

@@ -26,6 +26,12 @@ public final class SourceOnly extends ClassificationStrategy<SourceOnly.Paramete
         super(SourceOnly.Parameters.class);
     }
 
+    /** The source model applied as it is: no target label is read. */
+    @Override
+    public boolean usesTargetLabels() {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters parameters, TransferContext context) {
         SourceModel source = context.sourceModel();

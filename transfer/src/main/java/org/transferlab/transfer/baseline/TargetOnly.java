@@ -43,6 +43,11 @@ public final class TargetOnly extends ClassificationStrategy<TargetOnly.Paramete
         super(TargetOnly.Parameters.class);
     }
 
+    /** The no-transfer baseline itself. */
+    @Override
+    public java.util.Optional<Parameters> withoutTransfer(Parameters parameters) {
+        return java.util.Optional.of(parameters);
+    }
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {

@@ -35,6 +35,12 @@ public final class ClusterTargetOnly extends ClusteringStrategy<ClusterTargetOnl
         super(Parameters.class);
     }
 
+    /** The no-transfer baseline itself. */
+    @Override
+    public java.util.Optional<Parameters> withoutTransfer(Parameters parameters) {
+        return java.util.Optional.of(parameters);
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         Examples examples = Budgets.unlabelled(context.budget());

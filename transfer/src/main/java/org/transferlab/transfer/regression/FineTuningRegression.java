@@ -49,6 +49,12 @@ public final class FineTuningRegression extends RegressionStrategy<FineTuningReg
         super(Parameters.class);
     }
 
+    /** The same MLP from random weights: {@code transfer: false}. */
+    @Override
+    public java.util.Optional<Parameters> withoutTransfer(Parameters p) {
+        return java.util.Optional.of(new Parameters(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize(), false));
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         Examples train = RegressionFits.requireTargetLabels(context);

@@ -23,6 +23,12 @@ public final class SourceOnlyRegression extends RegressionStrategy<SourceOnlyReg
         super(Parameters.class);
     }
 
+    /** Ridge on the source alone: no target label is read. */
+    @Override
+    public boolean usesTargetLabels() {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         return RegressionFits.fitted(RegressionFits.sourceModel(context, p.l2()), context.budget());

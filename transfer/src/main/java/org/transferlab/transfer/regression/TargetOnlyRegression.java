@@ -24,6 +24,12 @@ public final class TargetOnlyRegression extends RegressionStrategy<TargetOnlyReg
         super(Parameters.class);
     }
 
+    /** The no-transfer baseline itself. */
+    @Override
+    public java.util.Optional<Parameters> withoutTransfer(Parameters parameters) {
+        return java.util.Optional.of(parameters);
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         return RegressionFits.fitted(RegressionFits.targetModel(context, p.l2()), context.budget());
