@@ -53,6 +53,13 @@ public final class RunReport {
         TaskMetrics metrics = TaskMetrics.of(config.task());
         String metric = metrics.primary();
         ComparisonRules rules = ComparisonRules.of(config);
+        ComparisonTable primary = ComparisonTable.of(scored, metric, rules);
+        if (!scored.isEmpty()) {
+            out.append("\n## Summary\n\nMean test ").append(metric).append(" over seeds; in brackets the paired difference from ")
+                    .append("the strategy's no-transfer baseline, with the verdict where it is significant. ")
+                    .append(primary.decisionRule()).append(" Baselines, intervals and every p-value are in the next section.\n\n")
+                    .append(SummaryTable.markdown(primary));
+        }
         out.append("\n## Test ").append(metric).append(" against the no-transfer baseline\n\n")
                 .append("Mean and standard deviation over seeds, with a 95% Student-t interval. Δ is the paired difference from ")
                 .append("the strategy's no-transfer baseline on the same target data and seeds: `target-only`, or the same model ")
@@ -64,7 +71,7 @@ public final class RunReport {
                 .append(metrics.direction(metric) < 0 ? "Lower " + metric + " is better, so a gain from transfer is a negative Δ. " : "")
                 .append("A strategy significantly worse than its baseline is flagged as negative transfer. ")
                 .append(overfitting(config)).append("\n\n")
-                .append(ComparisonTable.of(scored, metric, rules).markdown());
+                .append(primary.markdown());
         List<String> others = metrics.columns().stream().filter(c -> !c.equals(metric)).toList();
         if (!scored.isEmpty() && !others.isEmpty()) {
             out.append("\n### The other metrics\n\n");
