@@ -1,0 +1,39 @@
+package org.transferlab.experiments.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryTableTest {
+    @Test
+    void eachCellIsTheMeanWithTheDifferenceAndTheVerdictWhereSignificant() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int seed = 0; seed < 8; seed++) {
+            rows.add(row("target-only", seed, 0.80 + 0.01 * (seed % 3)));
+            rows.add(row("hurting", seed, 0.70 + 0.01 * (seed % 3)));
+            rows.add(row("neutral", seed, 0.80 + (seed % 2 == 0 ? 0.01 : -0.01) + 0.01 * (seed % 3)));
+        }
+        String expected = """
+                | pair | budget | target-only | hurting | neutral |
+                |---|---|---:|---:|---:|
+                | s → t | 5/class | 0.8088 | 0.7088 (-0.1000, worse) | 0.8088 (+0.0000) |
+                """;
+        assertEquals(expected, SummaryTable.markdown(ComparisonTable.of(rows, "accuracy")));
+    }
+
+    private static Map<String, String> row(String strategy, int seed, double accuracy) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("source", "s");
+        row.put("target", "t");
+        row.put("strategy", strategy);
+        row.put("budget", "5");
+        row.put("budget_kind", "per-class");
+        row.put("seed", Integer.toString(seed));
+        row.put("accuracy", Double.toString(accuracy));
+        return row;
+    }
+}
