@@ -1,0 +1,187 @@
+package org.transferlab.experiments.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Means with their intervals at a few ordered x categories (label budgets, target sizes), drawn on an
+ * XChart {@link XYChart}: the categories evenly spaced with a labelled tick at every one (a budget of 0
+ * included), each series' intervals as whiskers in the series' own colour, the series dodged sideways so
+ * that intervals at one category do not hide each other, and the legend outside the plot.
+ *
+ * <p>Even spacing is what a logarithmic axis shows for budgets that double (5, 10, 20, 40); for others it
+ * is an ordinal axis, and the caller's axis title should say so. XChart cannot put ticks at given values
+ * nor draw an interval that is not symmetric about its point, hence the axis formatter and the whisker
+ * series below. Not thread-safe: build one chart per thread.
+ */
+public final class CategoryPlot {
+    /** Ten colours that stay apart on white, for non-baseline series (Tableau 10). */
+    private static final Color[] PALETTE = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728),
+        new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22), new Color(0x7F7F7F)};
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
+    /** The widest sideways step between two series, and the widest spread of all of them, in categories. */
+    private static final double MAX_STEP = 0.08;
+    private static final double MAX_SPREAD = 0.6;
+    private static final BasicStroke LINE = new BasicStroke(2f);
+    private static final BasicStroke WHISKER = new BasicStroke(1.5f);
+
+    /**
+     * One point of a series.
+     *
+     * @param category index into the plot's categories
+     * @param mean     the point
+     * @param low      lower end of its interval, NaN for none (one seed)
+     * @param high     upper end of its interval, NaN for none
+     */
+    public record Point(int category, double mean, double low, double high) {
+        /** The point with the bounds of {@code interval} (undefined bounds: no whisker). */
+        public static Point of(int category, Interval interval) {
+            return new Point(category, interval.mean(), interval.low(), interval.high());
+        }
+
+        boolean hasInterval() {
+            return !Double.isNaN(low) && !Double.isNaN(high);
+        }
+    }
+
+    /**
+     * How a series looks.
+     *
+     * @param color  line, marker and whisker colour
+     * @param marker marker, shown in the legend too
+     * @param line   the line joining the points
+     */
+    public record Style(Color color, Marker marker, BasicStroke line) {
+        /** The {@code i}-th of the plot's distinct styles: colours cycle every 10, markers every 6. */
+        public static Style nth(int i) {
+            return new Style(PALETTE[i % PALETTE.length], MARKERS[i % MARKERS.length], LINE);
+        }
+
+        /** The reference a study compares with (target-only): black and dashed. */
+        public static Style baseline() {
+            return new Style(new Color(0x202020), SeriesMarkers.CIRCLE, SeriesLines.DASH_DASH);
+        }
+
+        /** This style with another line. */
+        public Style withLine(BasicStroke stroke) {
+            return new Style(color, marker, stroke);
+        }
+    }
+
+    private record Series(String name, Style style, List<Point> points) {
+    }
+
+    private final XYChart chart;
+    private final List<String> categories;
+    private final List<Series> series = new ArrayList<>();
+
+    /**
+     * @param chart      an empty chart with its size, title and axis titles
+     * @param categories the x categories, left to right
+     */
+    public CategoryPlot(XYChart chart, List<String> categories) {
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("a category plot needs at least one category");
+        }
+        this.chart = chart;
+        this.categories = List.copyOf(categories);
+    }
+
+    /** Adds a series; series are dodged in the order they are added, the first leftmost. */
+    public CategoryPlot add(String name, Style style, List<Point> points) {
+        series.add(new Series(name, style, List.copyOf(points)));
+        return this;
+    }
+
+    /** Draws the series into the chart and returns it. */
+    public XYChart chart() {
+        int k = categories.size();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisMin(-0.5);
+        chart.getStyler().setXAxisMax(k - 0.5);
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(this::tickLabel);
+        double step = Math.min(MAX_STEP, MAX_SPREAD / Math.max(1, series.size()));
+        double cap = step / 3;
+        // Keeps XChart off its "equally spaced data" tick path, which would put ticks at the dodged points:
+        // an invisible series at both ends of the axis, added first.
+        double anchorY = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::mean).filter(Double::isFinite)
+                .findFirst().orElse(0);
+        XYSeries anchor = chart.addSeries(" axis ends", new double[] {-0.5, k - 0.5}, new double[] {anchorY, anchorY});
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setLineStyle(SeriesLines.NONE);
+        anchor.setShowInLegend(false);
+        for (int j = 0; j < series.size(); j++) {
+            Series s = series.get(j);
+            double offset = (j - (series.size() - 1) / 2.0) * step;
+            List<Point> points = s.points().stream().filter(p -> Double.isFinite(p.mean()))
+                    .sorted(java.util.Comparator.comparingInt(Point::category)).toList();
+            if (points.isEmpty()) {
+                continue;
+            }
+            if (points.stream().anyMatch(Point::hasInterval)) {
+                whiskers(s.name() + " (95% CI)", points, offset, cap, s.style().color());
+            }
+            XYSeries means = chart.addSeries(s.name(), points.stream().mapToDouble(p -> p.category() + offset).toArray(),
+                    points.stream().mapToDouble(Point::mean).toArray());
+            means.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            means.setLineColor(s.style().color());
+            means.setLineStyle(s.style().line());
+            means.setMarker(s.style().marker());
+            means.setMarkerColor(s.style().color());
+        }
+        return chart;
+    }
+
+    /** A hidden series that draws every interval of a series as a vertical bar with caps; NaN breaks the line. */
+    private void whiskers(String name, List<Point> points, double offset, double cap, Color color) {
+        List<double[]> path = new ArrayList<>();
+        for (Point p : points) {
+            if (!p.hasInterval()) {
+                continue;
+            }
+            double x = p.category() + offset;
+            path.add(new double[] {x - cap, p.low()});
+            path.add(new double[] {x + cap, p.low()});
+            path.add(new double[] {x, Double.NaN});
+            path.add(new double[] {x, p.low()});
+            path.add(new double[] {x, p.high()});
+            path.add(new double[] {x, Double.NaN});
+            path.add(new double[] {x - cap, p.high()});
+            path.add(new double[] {x + cap, p.high()});
+            path.add(new double[] {x, Double.NaN});
+        }
+        XYSeries whiskers = chart.addSeries(name, path.stream().mapToDouble(p -> p[0]).toArray(),
+                path.stream().mapToDouble(p -> p[1]).toArray());
+        whiskers.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        whiskers.setMarker(SeriesMarkers.NONE);
+        whiskers.setLineColor(color);
+        whiskers.setLineStyle(WHISKER);
+        whiskers.setShowInLegend(false);
+    }
+
+    /**
+     * XChart's numeric axis puts ticks at multiples of a step it chooses, the smallest whose labels fit;
+     * with a formatter installed it does not check them for duplicates. So a label that can never fit is
+     * given to every value between categories: only a step of whole categories is then accepted, and every
+     * category gets its own tick as long as the labels fit side by side. The two ends of the axis get
+     * different such labels because XChart draws no ticks at all when min and max format alike.
+     */
+    private String tickLabel(double value) {
+        long nearest = Math.round(value);
+        if (Math.abs(value - nearest) > 1e-6) {
+            return value < categories.size() - 1 ? NEVER_FITS : NEVER_FITS + "M";
+        }
+        return nearest >= 0 && nearest < categories.size() ? categories.get((int) nearest) : " ";
+    }
+
+    private static final String NEVER_FITS = "M".repeat(400);
+}
