@@ -70,11 +70,6 @@ public final class CategoryPlot {
         public static Style baseline() {
             return new Style(new Color(0x202020), SeriesMarkers.CIRCLE, SeriesLines.DASH_DASH);
         }
-
-        /** This style with another line. */
-        public Style withLine(BasicStroke stroke) {
-            return new Style(color, marker, stroke);
-        }
     }
 
     private record Series(String name, Style style, List<Point> points) {
@@ -141,23 +136,31 @@ public final class CategoryPlot {
         return chart;
     }
 
-    /** A hidden series that draws every interval of a series as a vertical bar with caps; NaN breaks the line. */
     private void whiskers(String name, List<Point> points, double offset, double cap, Color color) {
+        List<Point> withInterval = points.stream().filter(Point::hasInterval).toList();
+        whiskers(chart, name, withInterval.stream().mapToDouble(p -> p.category() + offset).toArray(),
+                withInterval.stream().mapToDouble(Point::low).toArray(), withInterval.stream().mapToDouble(Point::high).toArray(), cap, color);
+    }
+
+    /**
+     * Adds a series, hidden from the legend, that draws the interval [low[i], high[i]] at x[i] as a vertical
+     * bar with caps {@code cap} wide either side, in {@code color}. Unlike XChart's error bars the interval
+     * need not be symmetric, and it takes its series' colour. Add it before the series of the means, so
+     * that their markers are drawn on top.
+     */
+    public static XYSeries whiskers(XYChart chart, String name, double[] x, double[] low, double[] high, double cap, Color color) {
         List<double[]> path = new ArrayList<>();
-        for (Point p : points) {
-            if (!p.hasInterval()) {
-                continue;
-            }
-            double x = p.category() + offset;
-            path.add(new double[] {x - cap, p.low()});
-            path.add(new double[] {x + cap, p.low()});
-            path.add(new double[] {x, Double.NaN});
-            path.add(new double[] {x, p.low()});
-            path.add(new double[] {x, p.high()});
-            path.add(new double[] {x, Double.NaN});
-            path.add(new double[] {x - cap, p.high()});
-            path.add(new double[] {x + cap, p.high()});
-            path.add(new double[] {x, Double.NaN});
+        for (int i = 0; i < x.length; i++) {
+            // A NaN y breaks XChart's line, so each bar and cap is its own stroke.
+            path.add(new double[] {x[i] - cap, low[i]});
+            path.add(new double[] {x[i] + cap, low[i]});
+            path.add(new double[] {x[i], Double.NaN});
+            path.add(new double[] {x[i], low[i]});
+            path.add(new double[] {x[i], high[i]});
+            path.add(new double[] {x[i], Double.NaN});
+            path.add(new double[] {x[i] - cap, high[i]});
+            path.add(new double[] {x[i] + cap, high[i]});
+            path.add(new double[] {x[i], Double.NaN});
         }
         XYSeries whiskers = chart.addSeries(name, path.stream().mapToDouble(p -> p[0]).toArray(),
                 path.stream().mapToDouble(p -> p[1]).toArray());
@@ -166,6 +169,7 @@ public final class CategoryPlot {
         whiskers.setLineColor(color);
         whiskers.setLineStyle(WHISKER);
         whiskers.setShowInLegend(false);
+        return whiskers;
     }
 
     /**

@@ -197,7 +197,7 @@ class PlotsTest {
         // Above the marker, between the mean and the interval's upper end, only the interval is drawn.
         for (double part : new double[] {0.6, 0.8}) {
             int y = (int) Math.round(chart.getScreenYFromChart(prior.value().mean() + part * (prior.value().high() - prior.value().mean())));
-            assertTrue(near(image, x, y, colour), "the interval of prior at (" + x + ", " + y + ") is drawn in prior's colour " + colour);
+            assertTrue(Pixels.drawnBetween(image, x - 2, x + 2, y, colour), "the interval of prior at (" + x + ", " + y + ") is drawn in prior's colour " + colour);
         }
     }
 
@@ -228,16 +228,5 @@ class PlotsTest {
         double x = left + (columns.indexOf(budget) + 0.1) * width;
         double y = bottom - (rows.indexOf(strategy) + 0.5) * height;
         return new Color(image.getRGB((int) Math.round(x), (int) Math.round(y)));
-    }
-
-    private static boolean near(BufferedImage image, int x, int y, Color colour) {
-        for (int dx = -2; dx <= 2; dx++) {
-            Color pixel = new Color(image.getRGB(x + dx, y));
-            if (Math.abs(pixel.getRed() - colour.getRed()) + Math.abs(pixel.getGreen() - colour.getGreen())
-                    + Math.abs(pixel.getBlue() - colour.getBlue()) < 90) {
-                return true;
-            }
-        }
-        return false;
     }
 }
