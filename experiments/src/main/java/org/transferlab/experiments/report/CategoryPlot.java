@@ -3,7 +3,9 @@ package org.transferlab.experiments.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -33,6 +35,8 @@ public final class CategoryPlot {
     private static final double MAX_SPREAD = 0.6;
     private static final BasicStroke LINE = new BasicStroke(2f);
     private static final BasicStroke WHISKER = new BasicStroke(1.5f);
+    /** Wider than any plot: see {@link #tickLabel}. */
+    private static final String NEVER_FITS = "M".repeat(400);
 
     /**
      * One point of a series.
@@ -103,27 +107,31 @@ public final class CategoryPlot {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisMin(-0.5);
         chart.getStyler().setXAxisMax(k - 0.5);
+        List<List<Point>> drawn = series.stream().map(s -> s.points().stream().filter(p -> Double.isFinite(p.mean()))
+                .sorted(Comparator.comparingInt(Point::category)).toList()).toList();
+        OptionalDouble anyMean = drawn.stream().flatMap(List::stream).mapToDouble(Point::mean).findFirst();
+        if (anyMean.isEmpty()) {
+            return chart;
+        }
         chart.getStyler().setXAxisTickLabelsFormattingFunction(this::tickLabel);
-        double step = Math.min(MAX_STEP, MAX_SPREAD / Math.max(1, series.size()));
-        double cap = step / 3;
-        // Keeps XChart off its "equally spaced data" tick path, which would put ticks at the dodged points:
-        // an invisible series at both ends of the axis, added first.
-        double anchorY = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::mean).filter(Double::isFinite)
-                .findFirst().orElse(0);
-        XYSeries anchor = chart.addSeries(" axis ends", new double[] {-0.5, k - 0.5}, new double[] {anchorY, anchorY});
+        // For equally spaced x data XChart ticks the data values themselves. With the series dodged those lie
+        // between categories, whose labels never fit, and it would search for a fitting step forever. An
+        // invisible series at both ends of the axis, added first, keeps the x data from being equally spaced.
+        XYSeries anchor = chart.addSeries(" axis ends", new double[] {-0.5, k - 0.5},
+                new double[] {anyMean.getAsDouble(), anyMean.getAsDouble()});
         anchor.setMarker(SeriesMarkers.NONE);
         anchor.setLineStyle(SeriesLines.NONE);
         anchor.setShowInLegend(false);
+        double step = Math.min(MAX_STEP, MAX_SPREAD / Math.max(1, series.size()));
         for (int j = 0; j < series.size(); j++) {
             Series s = series.get(j);
-            double offset = (j - (series.size() - 1) / 2.0) * step;
-            List<Point> points = s.points().stream().filter(p -> Double.isFinite(p.mean()))
-                    .sorted(java.util.Comparator.comparingInt(Point::category)).toList();
+            List<Point> points = drawn.get(j);
             if (points.isEmpty()) {
                 continue;
             }
+            double offset = (j - (series.size() - 1) / 2.0) * step;
             if (points.stream().anyMatch(Point::hasInterval)) {
-                whiskers(s.name() + " (95% CI)", points, offset, cap, s.style().color());
+                whiskers(s.name() + " (95% CI)", points, offset, step / 3, s.style().color());
             }
             XYSeries means = chart.addSeries(s.name(), points.stream().mapToDouble(p -> p.category() + offset).toArray(),
                     points.stream().mapToDouble(Point::mean).toArray());
@@ -186,6 +194,4 @@ public final class CategoryPlot {
         }
         return nearest >= 0 && nearest < categories.size() ? categories.get((int) nearest) : " ";
     }
-
-    private static final String NEVER_FITS = "M".repeat(400);
 }
