@@ -2,9 +2,12 @@ package org.transferlab.experiments.report;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +27,9 @@ import org.transferlab.experiments.run.ResultsCsv;
 
 /**
  * The report's figures, drawn with XChart as PNG (for reading) and SVG (for papers): per pair, the
- * metric against the label budget with 95% CI error bars per strategy, and a heatmap of the gain over
- * {@code target-only} by strategy and budget; per cell, its training and validation loss curves.
+ * metric against the label budget with each strategy's 95% CI in its own colour, and a heatmap of Δ against
+ * each strategy's no-transfer baseline by strategy and budget, blue where that is better in the metric's
+ * direction and red where it is worse; per cell, its training and validation loss curves.
  */
 public final class Plots {
     static {
@@ -51,7 +55,7 @@ public final class Plots {
                 HeatMapChart heatmap = gainHeatmap(pair.getKey(), pair.getValue(), metric);
                 if (heatmap != null) {
                     save(heatmap, plots.resolve("gain-" + slug));
-                    markdown.append("![gain over target-only, ").append(pair.getKey()).append("](plots/gain-")
+                    markdown.append("![gain over the no-transfer baseline, ").append(pair.getKey()).append("](plots/gain-")
                             .append(slug).append(".png)\n");
                 }
             }
@@ -62,51 +66,65 @@ public final class Plots {
         return markdown.toString();
     }
 
-    private static XYChart budgetCurve(String pair, List<ComparisonTable.Line> lines, String metric) {
-        XYChart chart = new XYChartBuilder().width(720).height(480).title(pair).xAxisTitle("labels (" + unit(lines) + ")")
-                .yAxisTitle(metric + " (mean, 95% CI)").build();
-        // A log axis suits budgets from 1 to hundreds, but cannot show a budget of 0.
-        chart.getStyler().setXAxisLogarithmic(lines.stream().allMatch(l -> budget(l.budget()) > 0));
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    /**
+     * The metric against the label budget, one series per strategy with its 95% CI over seeds; the baselines
+     * (target-only, its variants and every no-transfer baseline) black and dashed. Budgets are evenly spaced, smallest first.
+     */
+    static XYChart budgetCurve(String pair, List<ComparisonTable.Line> lines, String metric) {
+        List<String> budgets = budgets(lines);
+        XYChart chart = new XYChartBuilder().width(860).height(480).title(pair)
+                .xAxisTitle("labels " + unit(lines) + " (one tick per budget, evenly spaced)")
+                .yAxisTitle(metric + " (mean, 95% CI; " + better(lines) + " is better)").build();
+        CategoryPlot plot = new CategoryPlot(chart, budgets.stream().map(Plots::amount).toList());
         Map<String, List<ComparisonTable.Line>> byStrategy = new LinkedHashMap<>();
         lines.forEach(line -> byStrategy.computeIfAbsent(line.strategy(), k -> new ArrayList<>()).add(line));
-        byStrategy.forEach((strategy, points) -> {
-            double[] x = points.stream().mapToDouble(l -> budget(l.budget())).toArray();
-            double[] y = points.stream().mapToDouble(l -> l.value().mean()).toArray();
-            double[] error = points.stream().mapToDouble(l -> l.value().defined() ? l.value().high() - l.value().mean() : 0).toArray();
-            chart.addSeries(strategy, x, y, error);
-        });
-        return chart;
+        int other = 0;
+        for (Map.Entry<String, List<ComparisonTable.Line>> strategy : byStrategy.entrySet()) {
+            boolean baseline = strategy.getValue().stream().allMatch(l -> l.comparison() == null);
+            plot.add(strategy.getKey(), baseline ? CategoryPlot.Style.baseline() : CategoryPlot.Style.nth(other++),
+                    strategy.getValue().stream().map(l -> CategoryPlot.Point.of(budgets.indexOf(l.budget()), l.value())).toList());
+        }
+        return plot.chart();
     }
 
-    private static HeatMapChart gainHeatmap(String pair, List<ComparisonTable.Line> lines, String metric) {
-        List<ComparisonTable.Line> compared = lines.stream().filter(l -> l.delta() != null).toList();
+    /**
+     * Δ against the baseline by strategy (rows, in the table's order from the top) and budget (columns). The
+     * cells show Δ in the metric's units; the colour says whether that is better or worse in the metric's
+     * own direction (blue better, red worse, on a scale symmetric about no difference).
+     */
+    static HeatMapChart gainHeatmap(String pair, List<ComparisonTable.Line> lines, String metric) {
+        List<ComparisonTable.Line> compared = lines.stream().filter(l -> l.delta() != null && Double.isFinite(l.delta().mean())).toList();
         if (compared.isEmpty()) {
             return null;
         }
-        Set<String> budgets = new LinkedHashSet<>();
+        List<String> x = budgets(compared);
         Set<String> strategies = new LinkedHashSet<>();
-        compared.forEach(l -> {
-            budgets.add(l.budget());
-            strategies.add(l.strategy());
-        });
-        List<String> x = new ArrayList<>(budgets);
+        compared.forEach(l -> strategies.add(l.strategy()));
         List<String> y = new ArrayList<>(strategies);
+        // XChart draws the first row at the bottom; the table's first strategy reads best at the top.
+        Collections.reverse(y);
         List<Number[]> heat = new ArrayList<>();
-        double extreme = 1e-9;
+        double extreme = 0;
         for (ComparisonTable.Line l : compared) {
             heat.add(new Number[] {x.indexOf(l.budget()), y.indexOf(l.strategy()), l.delta().mean()});
             extreme = Math.max(extreme, Math.abs(l.delta().mean()));
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(160 + 60 * y.size())
-                .title(pair + ": Δ " + metric + " vs target-only").build();
+        boolean higherIsBetter = compared.get(0).direction() > 0;
+        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(170 + 46 * y.size())
+                .title(pair + ": Δ " + metric + " vs baseline; blue = better (" + better(compared) + " " + metric + "), red = worse")
+                .xAxisTitle("labels " + unit(compared)).build();
+        // XChart skips category labels closer together than this hint, on both axes; rows are about 40 px apart.
+        chart.getStyler().setXAxisTickMarkSpacingHint(12);
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapValueDecimalPattern("+0.000;-0.000");
         chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%+.3f", v));
-        chart.getStyler().setMin(-extreme);
-        chart.getStyler().setMax(extreme);
-        chart.getStyler().setRangeColors(new Color[] {new Color(0xB2182B), Color.WHITE, new Color(0x2166AC)});
+        // The colour bar prints its ends with Double.toString: a round number prints short.
+        double scale = roundUp(extreme);
+        chart.getStyler().setMin(-scale);
+        chart.getStyler().setMax(scale);
+        Color worse = new Color(0xB2182B);
+        Color better = new Color(0x2166AC);
+        chart.getStyler().setRangeColors(higherIsBetter ? new Color[] {worse, Color.WHITE, better} : new Color[] {better, Color.WHITE, worse});
         chart.addSeries("Δ", x, y, heat);
         return chart;
     }
@@ -151,12 +169,42 @@ public final class Plots {
         VectorGraphicsEncoder.saveVectorGraphic(chart, withoutExtension.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 
+    /** The budgets that occur, smallest first ("5/class", "40 total"). */
+    private static List<String> budgets(List<ComparisonTable.Line> lines) {
+        return lines.stream().map(ComparisonTable.Line::budget).distinct().sorted(Comparator.comparingDouble(Plots::budget)).toList();
+    }
+
     private static double budget(String label) {
-        return Double.parseDouble(label.replaceAll("[^0-9].*$", ""));
+        return Double.parseDouble(amount(label));
+    }
+
+    private static String amount(String label) {
+        return label.replaceAll("[^0-9].*$", "");
     }
 
     private static String unit(List<ComparisonTable.Line> lines) {
         return lines.get(0).budget().endsWith("/class") ? "per class" : "in total";
+    }
+
+    private static String better(List<ComparisonTable.Line> lines) {
+        return lines.get(0).direction() > 0 ? "higher" : "lower";
+    }
+
+    /** The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least {@code value} (and 0.001). */
+    static double roundUp(double value) {
+        BigDecimal floor = new BigDecimal("0.001");
+        if (!(value > floor.doubleValue())) {
+            return floor.doubleValue();
+        }
+        int exponent = (int) Math.floor(Math.log10(value));
+        for (int e = exponent; ; e++) {
+            for (String mantissa : new String[] {"1", "1.5", "2", "2.5", "3", "4", "5", "6", "8"}) {
+                BigDecimal candidate = new BigDecimal(mantissa).scaleByPowerOfTen(e);
+                if (candidate.doubleValue() >= value) {
+                    return candidate.doubleValue();
+                }
+            }
+        }
     }
 
     static String slug(String pair) {

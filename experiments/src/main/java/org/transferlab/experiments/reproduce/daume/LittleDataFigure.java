@@ -5,39 +5,57 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.transferlab.experiments.report.CategoryPlot;
+import org.transferlab.experiments.report.Interval;
 import org.transferlab.experiments.reproduce.Figures;
 
-/** Chelba &amp; Acero's figure: test error against target size for TGTONLY and PRIOR, per regression target. */
+/**
+ * Chelba &amp; Acero's figure: test RMSE against target size for TGTONLY and PRIOR, per regression target, the
+ * mean over seeds with its 95% Student-t interval. One colour per target; PRIOR solid, TGTONLY dashed.
+ */
 final class LittleDataFigure {
     private LittleDataFigure() {
     }
 
     static String write(List<Map<String, String>> rows, Path folder) {
-        XYChart chart = new XYChartBuilder().width(720).height(460).title("Little data can help a lot")
-                .xAxisTitle("labelled target rows").yAxisTitle("test RMSE (mean ± sd over seeds)").build();
-        Map<String, TreeMap<Integer, List<Double>>> series = new TreeMap<>();
+        return Figures.save(chart(rows), folder, "little-data", "test RMSE against target rows, TGTONLY and PRIOR, 95% CI over seeds");
+    }
+
+    static XYChart chart(List<Map<String, String>> rows) {
+        // target -> strategy -> size -> RMSE per seed
+        Map<String, Map<String, TreeMap<Integer, List<Double>>>> byTarget = new TreeMap<>();
+        TreeSet<Integer> sizes = new TreeSet<>();
         for (Map<String, String> r : rows) {
             String strategy = r.get("strategy");
             if (strategy.equals("target-only") || strategy.equals("prior")) {
-                series.computeIfAbsent(r.get("target") + " " + (strategy.equals("prior") ? "PRIOR" : "TGTONLY"), k -> new TreeMap<>())
-                        .computeIfAbsent(Integer.parseInt(r.get("budget")), k -> new ArrayList<>()).add(Double.parseDouble(r.get("rmse")));
+                int size = Integer.parseInt(r.get("budget"));
+                sizes.add(size);
+                byTarget.computeIfAbsent(r.get("target"), k -> new TreeMap<>())
+                        .computeIfAbsent(strategy.equals("prior") ? "PRIOR" : "TGTONLY", k -> new TreeMap<>())
+                        .computeIfAbsent(size, k -> new ArrayList<>()).add(Double.parseDouble(r.get("rmse")));
             }
         }
-        series.forEach((name, bySize) -> {
-            double[] x = bySize.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-            double[] mean = bySize.values().stream().mapToDouble(v -> v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toArray();
-            double[] sd = new double[mean.length];
-            int i = 0;
-            for (List<Double> values : bySize.values()) {
-                double m = mean[i];
-                sd[i++] = values.size() < 2 ? 0 : Math.sqrt(values.stream().mapToDouble(v -> (v - m) * (v - m)).sum() / (values.size() - 1));
+        XYChart chart = new XYChartBuilder().width(800).height(460).title("Little data can help a lot")
+                .xAxisTitle("labelled target rows (one tick per size, evenly spaced)")
+                .yAxisTitle("test RMSE (mean, 95% CI over seeds; lower is better)").build();
+        List<Integer> columns = List.copyOf(sizes);
+        CategoryPlot plot = new CategoryPlot(chart, columns.stream().map(String::valueOf).toList());
+        int target = 0;
+        for (Map.Entry<String, Map<String, TreeMap<Integer, List<Double>>>> t : byTarget.entrySet()) {
+            CategoryPlot.Style colour = CategoryPlot.Style.nth(target++);
+            for (Map.Entry<String, TreeMap<Integer, List<Double>>> s : t.getValue().entrySet()) {
+                boolean prior = s.getKey().equals("PRIOR");
+                CategoryPlot.Style style = new CategoryPlot.Style(colour.color(), prior ? SeriesMarkers.CIRCLE : SeriesMarkers.SQUARE,
+                        prior ? colour.line() : SeriesLines.DASH_DASH);
+                plot.add(t.getKey() + " " + s.getKey(), style, s.getValue().entrySet().stream()
+                        .map(e -> CategoryPlot.Point.of(columns.indexOf(e.getKey()), Interval.of(e.getValue()))).toList());
             }
-            XYSeries s = chart.addSeries(name, x, mean, sd);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        });
-        return Figures.save(chart, folder, "little-data", "test RMSE against target rows, TGTONLY and PRIOR");
+        }
+        return plot.chart();
     }
 }

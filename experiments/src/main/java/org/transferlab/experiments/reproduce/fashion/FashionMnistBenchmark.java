@@ -21,6 +21,7 @@ import org.transferlab.core.loader.fashion.FashionMnistLoader;
 import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.experiments.report.Interval;
 import org.transferlab.experiments.reproduce.Claim;
 import org.transferlab.experiments.reproduce.CsvTable;
 import org.transferlab.experiments.reproduce.Figures;
@@ -137,8 +138,10 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
         Map<BenchmarkEntry, double[]> means = new LinkedHashMap<>();
         for (BenchmarkEntry entry : entries) {
             List<Score> main = scores.stream().filter(x -> x.task().entry() == entry && !x.task().sizeStudy()).toList();
-            means.put(entry, new double[] {main.stream().mapToDouble(Score::accuracy).average().orElse(Double.NaN),
-                main.stream().mapToDouble(Score::seconds).average().orElse(Double.NaN), main.get(0).trainSize()});
+            Interval accuracy = Interval.of(main.stream().map(Score::accuracy).toList());
+            // mean accuracy, mean seconds, training size, half-width of the accuracy's 95% CI over runs (NaN for one run)
+            means.put(entry, new double[] {accuracy.mean(), main.stream().mapToDouble(Score::seconds).average().orElse(Double.NaN),
+                main.get(0).trainSize(), accuracy.high() - accuracy.mean()});
         }
         int trainUsed = (int) means.values().iterator().next()[2];
         StringBuilder body = new StringBuilder();
@@ -232,30 +235,36 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
         }
     }
 
-    private static CategoryChart comparisonChart(Map<BenchmarkEntry, double[]> means) {
+    /**
+     * Paper and ours side by side per classifier; the bars start at 0 so that their lengths compare, and ours
+     * carry the 95% CI over runs when there are several.
+     */
+    static CategoryChart comparisonChart(Map<BenchmarkEntry, double[]> means) {
+        boolean intervals = means.values().stream().anyMatch(m -> m.length > 3 && Double.isFinite(m[3]));
         CategoryChart chart = new CategoryChartBuilder().width(900).height(480)
-                .title("Fashion-MNIST test accuracy: paper (Xiao et al. 2017) and TransferLab")
-                .xAxisTitle("classifier").yAxisTitle("test accuracy").build();
+                .title("Fashion-MNIST test accuracy: paper (Xiao et al. 2017) and TransferLab" + (intervals ? " (ours: 95% CI over runs)" : ""))
+                .xAxisTitle("classifier").yAxisTitle("test accuracy (axis from 0; higher is better)").build();
         List<String> names = means.keySet().stream().map(BenchmarkEntry::key).toList();
-        chart.addSeries("paper", names, means.keySet().stream().map(e -> (Number) e.paperAccuracy()).toList());
-        chart.addSeries("ours", names, means.values().stream().map(m -> (Number) m[0]).toList());
-        double low = Math.min(means.keySet().stream().mapToDouble(BenchmarkEntry::paperAccuracy).min().orElse(0.7),
-                means.values().stream().mapToDouble(m -> m[0]).min().orElse(0.7));
-        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(low * 20 - 1) / 20));
+        List<Number> ours = means.values().stream().map(m -> (Number) m[0]).toList();
+        chart.addSeries("paper", names, means.keySet().stream().map(e -> (Number) e.paperAccuracy()).toList())
+                .setYAxisDecimalPattern("0.000");
+        (intervals ? chart.addSeries("ours", names, ours, means.values().stream()
+                .map(m -> (Number) (m.length > 3 && Double.isFinite(m[3]) ? m[3] : 0)).toList())
+                : chart.addSeries("ours", names, ours)).setYAxisDecimalPattern("0.000");
+        chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
+        // Differences of a few points do not show in bars from 0: each bar carries its value.
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsRotation(90);
+        chart.getStyler().setLabelsPosition(0.85);
         chart.getStyler().setXAxisLabelRotation(20);
         return chart;
     }
 
     private static String sizeStudy(List<Score> study, ReproductionContext context) {
         BenchmarkEntry entry = study.get(0).task().entry();
-        XYChart chart = new XYChartBuilder().width(720).height(480).title(entry.key() + ": test accuracy against training size")
-                .xAxisTitle("training images").yAxisTitle("test accuracy").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.addSeries("ours", study.stream().mapToDouble(Score::trainSize).toArray(),
+        XYChart chart = sizeStudyChart(entry, study.stream().mapToInt(Score::trainSize).toArray(),
                 study.stream().mapToDouble(Score::accuracy).toArray());
-        chart.addSeries("paper (60,000)", new double[] {60_000}, new double[] {entry.paperAccuracy()})
-                .setMarker(SeriesMarkers.DIAMOND);
         StringBuilder out = new StringBuilder("## How much the training size explains\n\n");
         out.append("The same classifier (").append(entry.key()).append(", ").append(entry.ours())
                 .append(") trained on random subsets of several sizes, one run each:\n\n")
@@ -264,6 +273,27 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
         out.append(String.format(Locale.ROOT, "| 60,000 (paper, scikit-learn) | %.3f | |%n", entry.paperAccuracy()));
         out.append("\n").append(Figures.save(chart, context.output(), "size-study", "accuracy against training size")).append("\n");
         return out.toString();
+    }
+
+    /** Accuracy against training size on a log axis labelled at 1, 2 and 5 times a power of ten, the paper's at 60,000. */
+    static XYChart sizeStudyChart(BenchmarkEntry entry, int[] sizes, double[] accuracies) {
+        XYChart chart = new XYChartBuilder().width(760).height(480).title(entry.key() + ": test accuracy against training size")
+                .xAxisTitle("training images (log scale)").yAxisTitle("test accuracy (higher is better)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        // XChart labels only the decades of a log axis, one label over 2,500 to 60,000 images; label more, and
+        // leave the ticks between them blank (a space: XChart cannot lay out an empty label).
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(FashionMnistBenchmark::oneTwoFive);
+        chart.addSeries("ours", java.util.Arrays.stream(sizes).asDoubleStream().toArray(), accuracies).setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries("paper (60,000)", new double[] {60_000}, new double[] {entry.paperAccuracy()})
+                .setMarker(SeriesMarkers.DIAMOND);
+        return chart;
+    }
+
+    private static String oneTwoFive(double value) {
+        double mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));
+        boolean labelled = Math.abs(mantissa - 1) < 1e-6 || Math.abs(mantissa - 2) < 1e-6 || Math.abs(mantissa - 5) < 1e-6;
+        return labelled ? String.format(Locale.ROOT, "%,.0f", value) : " ";
     }
 
     private static String shortfalls(Map<BenchmarkEntry, double[]> means, int trainUsed, int trainAll, Settings s,

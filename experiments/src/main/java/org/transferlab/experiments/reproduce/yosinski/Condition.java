@@ -8,7 +8,9 @@ import java.awt.Color;
  * re-initialised and trained on B.
  */
 enum Condition {
-    BASE_B("baseB", null, false, Color.WHITE),
+    // The paper draws baseB as white circles with a black edge; XChart markers have no edge, and white would
+    // vanish on the legend's white, so baseB is near-black here.
+    BASE_B("baseB", null, false, new Color(0x202020)),
     BNB("BnB", Base.B, true, new Color(0x1F3FBF)),
     BNB_PLUS("BnB+", Base.B, false, new Color(0x8FB8F0)),
     ANB("AnB", Base.A, true, new Color(0xB01818)),

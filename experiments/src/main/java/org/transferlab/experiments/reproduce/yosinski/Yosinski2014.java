@@ -253,12 +253,15 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
         }
         CsvTable meanTable = new CsvTable("network", "n", "mean_accuracy", "minus_baseB", "ci_low", "ci_high", "repetitions");
         StringBuilder body = new StringBuilder("## Figure 2, on Fashion-MNIST\n\n");
-        body.append(Figures.save(Figure2.points(all, means, layers, "Fashion-MNIST A/B halves: every network (points) and means (lines)"),
+        body.append(Figures.save(Figure2.points(all, checks, layers, "Fashion-MNIST A/B halves: every network (points) and means (lines)"),
                 context.output(), "figure2", "every network, the layout of the paper's Figure 2 (top)"));
-        body.append(Figures.save(Figure2.means(means, layers, "Fashion-MNIST A/B halves: means"), context.output(), "figure2-means",
-                "the means, as the paper's Figure 2 (bottom)"));
-        body.append("\nWhite circles: baseB (n = 0) and the dashed line at its mean; dark blue circles: BnB; light blue: BnB+; "
-                + "dark red diamonds: AnB; light red: AnB+. Points are offset sideways a little so they do not hide each other.\n\n");
+        body.append(Figures.save(Figure2.means(checks, layers, "Fashion-MNIST A/B halves: means with 95% intervals paired with baseB"),
+                context.output(), "figure2-means", "the means, as the paper's Figure 2 (bottom), with 95% intervals"));
+        body.append("\nNear-black circles: baseB (n = 0; the paper's white circles, which would not show in the legend) and the "
+                + "dashed line at its mean; dark blue circles: BnB; light blue: BnB+; dark red diamonds: AnB; light red: AnB+. "
+                + "Points are offset sideways a little so they do not hide each other. In the means panel each bar is baseB's "
+                + "mean plus the 95% interval of the paired difference from baseB (the table's columns below): it is centred on "
+                + "the mean and misses the dashed line exactly where the difference from baseB is significant.\n\n");
         body.append("## Means (paired with baseB of the same split and seed)\n\n")
                 .append("| n | BnB | BnB+ | AnB | AnB+ | BnB − baseB [95% CI] | AnB − baseB [95% CI] | AnB+ − baseB [95% CI] |\n")
                 .append("|---:|---:|---:|---:|---:|---|---|---|\n");
