@@ -159,8 +159,13 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
                 .or(() -> SplitConflict.compare(file, "target", stratum(first), stratum(second)));
     }
 
+    /** The same file as the config writes it, {@code ./a.csv} and {@code a.csv} alike; copies are told by their identities. */
     private static boolean sameFile(Parameters first, Parameters second) {
-        return Path.of(first.file()).normalize().equals(Path.of(second.file()).normalize());
+        try {
+            return Path.of(first.file()).normalize().equals(Path.of(second.file()).normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return first.file().equals(second.file());
+        }
     }
 
     /** Whether the split is stratified by the target: the task as far as the split is concerned. */
