@@ -10,7 +10,9 @@ import java.util.stream.IntStream;
  * The seeded train/test split of a data set that has no published one (a CSV file, Auto MPG, the
  * diabetes data), and the fixed halves of its train rows that a source and a target drawn from the
  * same rows get (see {@link TrainShare}). The split is a property of the data and its seed, the same
- * for every cell of a study. Stateless.
+ * for every cell of a study: loaders draw it over all the rows of a file, whatever a domain's filter,
+ * and a domain then takes its rows on each side, so that two domains of one file never see each
+ * other's test rows. Stateless.
  */
 public final class RowSplit {
     /** Seeds the halves of a train partition: fixed for the data set, the same for every study and seed. */
@@ -59,16 +61,41 @@ public final class RowSplit {
      * disjoint halves (the first gets the smaller half of an odd count), ascending.
      */
     public static int[] share(int[] trainRows, TrainShare share) {
+        return share(trainRows, null, share);
+    }
+
+    /**
+     * The part of {@code trainRows} that {@code share} names, the halves taken within each stratum
+     * {@code strata[row]} (null: one stratum), ascending. The halves are fixed for the data: one
+     * generator with a constant seed shuffles the strata in order, and the larger half of a stratum
+     * with an odd count goes to the second and the first half in turn, so that a domain made of
+     * several strata gets halves of nearly equal size. Because the halves are drawn over the rows
+     * of the data, not of a domain, every domain of the data takes its rows of the same two halves.
+     */
+    public static int[] share(int[] trainRows, int[] strata, TrainShare share) {
         if (share == TrainShare.ALL) {
             return trainRows.clone();
         }
-        int[] rows = trainRows.clone();
-        shuffle(rows, new SplittableRandom(HALVES_SEED));
-        int half = rows.length / 2;
-        int[] chosen = share == TrainShare.FIRST_HALF ? Arrays.copyOfRange(rows, 0, half)
-                : Arrays.copyOfRange(rows, half, rows.length);
-        Arrays.sort(chosen);
-        return chosen;
+        SplittableRandom random = new SplittableRandom(HALVES_SEED);
+        int count = strata == null ? 1 : Arrays.stream(trainRows).map(r -> strata[r]).max().orElse(-1) + 1;
+        List<Integer> chosen = new ArrayList<>();
+        boolean extraToSecond = true;
+        for (int s = 0; s < count; s++) {
+            int stratum = s;
+            int[] rows = strata == null ? trainRows.clone()
+                    : Arrays.stream(trainRows).filter(r -> strata[r] == stratum).toArray();
+            shuffle(rows, random);
+            int half = extraToSecond ? rows.length / 2 : (rows.length + 1) / 2;
+            if (rows.length % 2 == 1) {
+                extraToSecond = !extraToSecond;
+            }
+            int from = share == TrainShare.FIRST_HALF ? 0 : half;
+            int to = share == TrainShare.FIRST_HALF ? half : rows.length;
+            for (int i = from; i < to; i++) {
+                chosen.add(rows[i]);
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     private static void shuffle(int[] values, SplittableRandom random) {

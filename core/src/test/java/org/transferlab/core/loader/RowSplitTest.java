@@ -48,6 +48,20 @@ class RowSplitTest {
     }
 
     @Test
+    void stratifiedHalvesSplitEachStratumAndAlternateTheLargerHalfOfOddStrata() {
+        int[] strata = {0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2};
+        int[] train = IntStream.range(0, strata.length).toArray();
+        int[] first = RowSplit.share(train, strata, TrainShare.FIRST_HALF);
+        int[] second = RowSplit.share(train, strata, TrainShare.SECOND_HALF);
+        assertArrayEquals(train, union(first, second));
+        long[] firstPerStratum = IntStream.range(0, 3).mapToLong(s -> Arrays.stream(first).filter(r -> strata[r] == s).count()).toArray();
+        assertArrayEquals(new long[] {1, 2, 2}, firstPerStratum, "3 rows: 1 + 2, then 3 rows: 2 + 1, then 5 rows: 2 + 3");
+        assertArrayEquals(first, RowSplit.share(train, strata, TrainShare.FIRST_HALF), "fixed for the data");
+        assertArrayEquals(RowSplit.share(train, TrainShare.FIRST_HALF), RowSplit.share(train, null, TrainShare.FIRST_HALF),
+                "one stratum: the unstratified halves");
+    }
+
+    @Test
     void aFractionOutsideZeroToOneIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RowSplit.trainTest(10, 0, 0));
         assertEquals("the test fraction must be in (0, 1), got 0.0", e.getMessage());

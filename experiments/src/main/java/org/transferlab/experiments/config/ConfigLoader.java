@@ -164,6 +164,16 @@ public final class ConfigLoader {
             if (pairs.contains(pair)) {
                 throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path + "': pair " + pair.label() + " is listed twice");
             }
+            DomainEntry source = domains.get(pair.source());
+            DomainEntry target = domains.get(pair.target());
+            source.splitConflictWith(target).ifPresent(c -> {
+                throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path + "': domains '" + source.name()
+                        + "' (source, line " + source.line() + ") and '" + target.name() + "' (target, line " + target.line()
+                        + ") both read " + c.data() + ", which is split into train and test once for all its domains, but key '"
+                        + c.key() + "' is " + c.first() + " for '" + source.name() + "' and " + c.second() + " for '"
+                        + target.name() + "'; give both the same " + c.key() + " (with two splits, the source's train rows could "
+                        + "include the target's test rows)");
+            });
             pairs.add(pair);
         }
         return pairs;

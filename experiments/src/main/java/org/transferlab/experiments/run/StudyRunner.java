@@ -68,7 +68,10 @@ public final class StudyRunner {
         this.store = store;
     }
 
-    /** Loads every domain the study uses and draws every budget once; fails before any training. */
+    /**
+     * Loads every domain the study uses, proves that no source trains on its target's test examples
+     * ({@link DisjointPartitions}), and draws every budget once; fails before any training.
+     */
     public Prepared prepare(ExperimentConfig config) {
         Map<String, Domain> domains = new LinkedHashMap<>();
         List<Cell> cells = Grid.expand(config);
@@ -76,6 +79,14 @@ public final class StudyRunner {
             domains.computeIfAbsent(key(cell.source(), cell.shares().source()), k -> load(config, cell.source(), cell.shares().source()));
             domains.computeIfAbsent(key(cell.target(), cell.shares().target()), k -> load(config, cell.target(), cell.shares().target()));
         }
+        // Before any budget is drawn or anything trained: no source may train on its target's test examples.
+        Map<String, DisjointPartitions.LoadedPair> pairs = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            pairs.computeIfAbsent(cell.source().name() + "\u0000" + cell.target().name(), k -> new DisjointPartitions.LoadedPair(
+                    cell.source(), domains.get(key(cell.source(), cell.shares().source())), cell.target(), target(domains, cell),
+                    cell.shares()));
+        }
+        DisjointPartitions.check(config.file(), List.copyOf(pairs.values()));
         BudgetSampler sampler = new BudgetSampler(config.budgets().validationFraction());
         for (Cell cell : cells) {
             if (cell.seedIndex() == 0) {

@@ -193,7 +193,8 @@ class EndToEndTest {
         List<CSVRecord> rows = rows(dir.resolve("run/results.csv"));
         assertEquals(2, rows.size());
         assertEquals("all", rows.get(0).get("target_share"), "different filters: different rows, no halves needed");
-        assertEquals("36", rows.get(0).get("test_size"), "30% of the 120 south rows");
+        assertEquals("35", rows.get(0).get("test_size"), "the south rows among the file's 72 held-out rows (round(0.3 * 80) "
+                + "of each label, drawn over all 240 rows with split-seed 0)");
     }
 
     @Test

@@ -70,6 +70,41 @@ class ConfigLoaderTest {
         assertEquals("study.yaml:11: 'domains.patients': sex must be 1 or 2 (the data's two sex codes), got 3", e.getMessage());
     }
 
+    /** A regression study of two domains of one loader, given as YAML flow mappings on lines 4 and 5. */
+    private static String regressionPair(String source, String target) {
+        return """
+                name: split
+                seeds: 1
+                domains:
+                  a: %s
+                  b: %s
+                pairs:
+                  - {source: a, target: b}
+                network: {hidden: [4], epochs: 1}
+                strategies: {target-only: {}}
+                budgets: {total: [5]}
+                """.formatted(source, target);
+    }
+
+    @Test
+    void aPairWhoseDomainsWouldSplitOneFileDifferentlyIsRefusedNamingBothAndTheKey() {
+        ConfigException e = error(regressionPair("{loader: auto-mpg, origin: usa}", "{loader: auto-mpg, origin: usa, split-seed: 1}"));
+        assertEquals("study.yaml:7: 'pairs[0]': domains 'a' (source, line 4) and 'b' (target, line 5) both read "
+                + "auto-mpg/cars.json, which is split into train and test once for all its domains, but key 'split-seed' is 0 "
+                + "for 'a' and 1 for 'b'; give both the same split-seed (with two splits, the source's train rows could "
+                + "include the target's test rows)", e.getMessage());
+        e = error(regressionPair("{loader: diabetes, sex: 1, test-fraction: 0.25}", "{loader: diabetes, sex: 2}"));
+        assertTrue(e.getMessage().contains("both read diabetes/diabetes_data_raw.csv.gz, which is split into train and test "
+                + "once for all its domains, but key 'test-fraction' is 0.25 for 'a' and 0.3 for 'b'"), e.getMessage());
+        e = error(regressionPair("{loader: csv, file: cars.csv, target: mpg, task: regression}",
+                "{loader: csv, file: ./cars.csv, target: mpg, task: regression, filter: origin = Japan, split-seed: 2}"));
+        assertTrue(e.getMessage().contains("both read cars.csv, which is split into train and test once for all its domains, "
+                + "but key 'split-seed' is 0 for 'a' and 2 for 'b'"), e.getMessage());
+        loader.parse("study.yaml", regressionPair("{loader: auto-mpg, origin: usa, missing: impute}", "{loader: auto-mpg, origin: usa}"));
+        loader.parse("study.yaml", regressionPair("{loader: csv, file: cars.csv, target: mpg, task: regression}",
+                "{loader: csv, file: other.csv, target: mpg, task: regression, split-seed: 2}"));
+    }
+
     @Test
     void aValidConfigBindsEveryValueAndDefault() {
         ExperimentConfig config = loader.parse("study.yaml", VALID);

@@ -8,9 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
@@ -18,6 +22,7 @@ import org.transferlab.core.data.TestPartition;
 import org.transferlab.core.loader.DomainLoader;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.RowSplit;
+import org.transferlab.core.loader.SplitConflict;
 import org.transferlab.core.loader.published.PublishedDataSet;
 import org.transferlab.core.loader.published.PublishedFile;
 import org.transferlab.core.plugin.Default;
@@ -33,8 +38,16 @@ import org.transferlab.core.plugin.Default;
  * <p>Missing values: a car without MPG is always dropped (it has no target). A car with a missing
  * feature (six cars have no horsepower) is dropped, or with {@code missing: impute} its missing value
  * is replaced by that feature's mean over the domain's train partition (never the test partition).
- * The provenance records how many rows each step affected. The test partition is a seeded split, as
- * for CSV files.
+ * The provenance records how many rows each step affected.
+ *
+ * <p>The test partition is a seeded split of the whole file, drawn once for every domain: each
+ * stratum of cars (an origin, and whether a car is complete, lacks a feature or lacks MPG) holds out
+ * {@code round(test-fraction * its size)} cars, and a domain takes its usable cars on each side. The
+ * split does not depend on the origin asked for nor on {@code missing}, so domains of one origin with
+ * different missing-value policies share it, and their halves (taken within the file's train cars,
+ * per stratum) are disjoint. Domains with another {@code test-fraction} or {@code split-seed} would
+ * split the file differently and cannot be paired ({@link #splitConflict}). Each car is identified by
+ * the file's SHA-256 and its record index.
  */
 public final class AutoMpgLoader implements DomainLoader<AutoMpgLoader.Parameters> {
     public static final String NAME = "auto-mpg";
@@ -63,8 +76,9 @@ public final class AutoMpgLoader implements DomainLoader<AutoMpgLoader.Parameter
     /**
      * @param origin        the cars of the domain: usa, europe or japan (any case)
      * @param missing       drop (default) or impute rows with a missing feature value; rows without MPG are always dropped
-     * @param testFraction  the share of the domain's rows held out as the test partition, in (0, 1) (default 0.3)
-     * @param splitSeed     the seed of that split (default 0)
+     * @param testFraction  the share of each stratum of the file's cars held out as the test partition, in (0, 1)
+     *                      (default 0.3); every domain of a pair must give the same
+     * @param splitSeed     the seed of that split (default 0); every domain of a pair must give the same
      */
     public record Parameters(
             Origin origin,
@@ -109,6 +123,14 @@ public final class AutoMpgLoader implements DomainLoader<AutoMpgLoader.Parameter
         return first.origin() == second.origin();
     }
 
+    /** Every domain reads cars.json, which is split once: they must agree on the split's fraction and seed. */
+    @Override
+    public Optional<SplitConflict> splitConflict(Parameters first, Parameters second) {
+        String file = NAME + "/" + CARS_JSON;
+        return SplitConflict.compare(file, "test-fraction", first.testFraction(), second.testFraction())
+                .or(() -> SplitConflict.compare(file, "split-seed", first.splitSeed(), second.splitSeed()));
+    }
+
     @Override
     public Domain load(String name, Parameters p, LoadContext context) {
         Path file = data.directory(context.dataDirectory()).resolve(CARS_JSON);
@@ -124,22 +146,39 @@ public final class AutoMpgLoader implements DomainLoader<AutoMpgLoader.Parameter
                     + " usable cars; a domain needs at least 2 (one to train, one to test)");
         }
 
+        // One split of the file, whatever the domain: stratified by origin and by what a car lacks, both
+        // properties of the record, so every origin and either missing-value policy gets its share of
+        // test cars, and two domains never hold each other's test cars.
+        int[] strata = all.stream().mapToInt(AutoMpgLoader::stratum).toArray();
+        int[][] split = RowSplit.stratified(strata, p.testFraction(), p.splitSeed());
+        boolean[] inTrain = mark(all.size(), RowSplit.share(split[0], strata, context.share()));
+        boolean[] inTest = mark(all.size(), split[1]);
         int d = FEATURES.size();
         float[] x = new float[kept.size() * d];
         double[] y = new double[kept.size()];
+        int[] records = new int[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
             System.arraycopy(kept.get(i).features(), 0, x, i * d, d);
             y[i] = kept.get(i).milesPerGallon();
+            records[i] = kept.get(i).index();
         }
-        int[][] split = RowSplit.trainTest(kept.size(), p.testFraction(), p.splitSeed());
-        int[] trainRows = RowSplit.share(split[0], context.share());
+        int[] trainRows = IntStream.range(0, kept.size()).filter(i -> inTrain[records[i]]).toArray();
+        int[] testRows = IntStream.range(0, kept.size()).filter(i -> inTest[records[i]]).toArray();
+        String splitText = "test-fraction " + p.testFraction() + ", split-seed " + p.splitSeed() + ", over the file's "
+                + all.size() + " cars, stratified by origin and missing values";
+        if (testRows.length == 0 || trainRows.length == 0) {
+            throw new TransferLabException(file + ": none of the " + kept.size() + " usable cars of origin " + p.origin().label()
+                    + " falls in the " + (testRows.length == 0 ? "test" : "train") + " partition of the file's split ("
+                    + splitText + "); change test-fraction or split-seed");
+        }
         int rowsImputed = kept.size() - (int) kept.stream().filter(c -> !c.hasMissingFeature()).count();
         float[] means = null;
         if (p.missing() == Missing.IMPUTE) {
             means = TrainMeans.of(file, p.origin(), x, d, trainRows);
             TrainMeans.fill(x, d, means);
         }
-        Examples rows = Examples.valued(x, d, y);
+        Examples rows = Examples.valued(x, d, y)
+                .withIds(ExampleIds.of(ExampleOrigin.ofFile(data.file(CARS_JSON).sha256(), file), records));
 
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("file", file.toString());
@@ -158,11 +197,25 @@ public final class AutoMpgLoader implements DomainLoader<AutoMpgLoader.Parameter
         }
         provenance.put("rows", Integer.toString(kept.size()));
         provenance.put("train-rows", Integer.toString(trainRows.length));
-        provenance.put("test-rows", Integer.toString(split[1].length));
-        provenance.put("split", "test-fraction " + p.testFraction() + ", split-seed " + p.splitSeed());
+        provenance.put("test-rows", Integer.toString(testRows.length));
+        provenance.put("split", splitText);
         provenance.put("train-share", context.share().name());
         return new Domain(name, TaskType.REGRESSION, List.of(), FeatureShape.flat(d), rows.subset(trainRows),
-                new TestPartition(name, rows.subset(split[1])), provenance);
+                new TestPartition(name, rows.subset(testRows)), provenance);
+    }
+
+    /** A car's stratum: its origin, and whether it is complete, lacks a feature, or lacks MPG. */
+    private static int stratum(Car car) {
+        int lacks = car.milesPerGallon() == null ? 2 : car.hasMissingFeature() ? 1 : 0;
+        return car.origin().ordinal() * 3 + lacks;
+    }
+
+    private static boolean[] mark(int size, int[] rows) {
+        boolean[] marked = new boolean[size];
+        for (int r : rows) {
+            marked[r] = true;
+        }
+        return marked;
     }
 
     private static int[] missingByFeature(List<Car> cars) {

@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
@@ -24,13 +28,25 @@ import org.transferlab.core.data.TestPartition;
 import org.transferlab.core.loader.DomainLoader;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.RowSplit;
+import org.transferlab.core.loader.SplitConflict;
+import org.transferlab.core.loader.TrainShare;
 import org.transferlab.core.plugin.Default;
 
 /**
  * Any CSV file with a header row, read with Apache Commons CSV. The config names the target column,
  * the feature columns (all numeric) and optionally a filter that selects the domain's rows, such as
- * {@code origin = Japan}. A CSV has no published test split, so a seeded split (stratified by class
- * for classification) makes one; it is a property of the data, the same for every cell.
+ * {@code origin = Japan}. A CSV has no published test split, so a seeded split makes one; it is a
+ * property of the file and its seed, the same for every cell and every domain of the file.
+ *
+ * <p>The split is drawn over all of the file's data rows, before the filter: {@code round(test-fraction
+ * * rows)} of them are held out, stratified by the target column for classification and clustering
+ * (each value of it holds out its own share), unstratified for regression. A domain's test partition
+ * is the held-out rows that pass its filter, its train partition the others; a train share's halves
+ * are taken within the file's train rows, stratified the same way. So an unfiltered domain and a
+ * filtered one of the same file, or two differently filtered ones, never hold each other's test rows,
+ * and their halves are disjoint. Domains of one file that would split it differently (another
+ * {@code test-fraction} or {@code split-seed}, or another stratifying target) cannot be paired: see
+ * {@link #splitConflict}. Every example is identified by the file's SHA-256 and its data row (from 0).
  *
  * <p>A short row, a non-number in a feature column, NaN or infinity, or an empty file is an error
  * that names the file, the line and the column. A file cut short exactly at a row boundary parses
@@ -45,8 +61,9 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
      * @param features      the numeric feature columns; empty means every column but the target and the filter's
      * @param task          classification, regression or clustering (default classification)
      * @param filter        {@code column = value}: keep only rows whose column equals value; empty keeps all
-     * @param testFraction  the share of rows held out as the test partition, in (0, 1) (default 0.3)
-     * @param splitSeed     the seed of that split (default 0)
+     * @param testFraction  the share of the file's rows (all of them, before the filter) held out as the test
+     *                      partition, in (0, 1) (default 0.3); every domain of the file must give the same
+     * @param splitSeed     the seed of that split (default 0); every domain of the file must give the same
      * @param delimiter     the field separator, one character (default ",")
      * @param rows          the number of data rows (all of them, before the filter) the file must have;
      *                      0 (the default) does not check
@@ -114,10 +131,51 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
         return parameters.task();
     }
 
+    /**
+     * Two domains of one file share rows unless their filters provably exclude each other: both name
+     * the same column with different values. (Filters on different columns may select common rows.)
+     */
     @Override
     public boolean sharesExamples(Parameters first, Parameters second) {
-        return first.file().equals(second.file()) && (first.filter().isEmpty() || second.filter().isEmpty()
-                || first.filter().equals(second.filter()));
+        if (!sameFile(first, second)) {
+            return false;
+        }
+        if (first.filter().isEmpty() || second.filter().isEmpty()) {
+            return true;
+        }
+        return !first.filterColumn().equals(second.filterColumn()) || first.filterValue().equals(second.filterValue());
+    }
+
+    /** Domains of one file must draw the same split of it: the same fraction, seed and stratification. */
+    @Override
+    public Optional<SplitConflict> splitConflict(Parameters first, Parameters second) {
+        if (!sameFile(first, second)) {
+            return Optional.empty();
+        }
+        String file = first.file();
+        return SplitConflict.compare(file, "test-fraction", first.testFraction(), second.testFraction())
+                .or(() -> SplitConflict.compare(file, "split-seed", first.splitSeed(), second.splitSeed()))
+                .or(() -> SplitConflict.compare(file, "task", stratifiedLabel(first), stratifiedLabel(second)))
+                .or(() -> SplitConflict.compare(file, "target", stratum(first), stratum(second)));
+    }
+
+    /** The same file as the config writes it, {@code ./a.csv} and {@code a.csv} alike; copies are told by their identities. */
+    private static boolean sameFile(Parameters first, Parameters second) {
+        try {
+            return Path.of(first.file()).normalize().equals(Path.of(second.file()).normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return first.file().equals(second.file());
+        }
+    }
+
+    /** Whether the split is stratified by the target: the task as far as the split is concerned. */
+    private static String stratifiedLabel(Parameters p) {
+        return p.task() == TaskType.REGRESSION ? "regression" : "classification or clustering";
+    }
+
+    /** The column that stratifies the split, or none. */
+    private static String stratum(Parameters p) {
+        return p.task() == TaskType.REGRESSION ? "(none)" : p.target();
     }
 
     @Override
@@ -154,13 +212,15 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
             List<String> featureColumns = featureColumns(file, header, p);
             List<float[]> rows = new ArrayList<>();
             List<String> targets = new ArrayList<>();
-            int dataRows = 0;
+            List<Integer> fileRows = new ArrayList<>();
+            List<String> fileTargets = new ArrayList<>();
             for (CSVRecord record : parser) {
-                dataRows++;
                 if (record.size() != header.size()) {
                     throw new TransferLabException(file + ": line " + record.getParser().getCurrentLineNumber() + " has "
                             + record.size() + " fields, expected " + header.size() + " (" + String.join(", ", header) + ")");
                 }
+                // Every row's target, filtered or not: the file's split is stratified by it, for every domain alike.
+                fileTargets.add(record.get(p.target()));
                 if (p.filterColumn() != null && !p.filterValue().equals(record.get(p.filterColumn()))) {
                     continue;
                 }
@@ -170,7 +230,9 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
                 }
                 rows.add(x);
                 targets.add(record.get(p.target()));
+                fileRows.add(fileTargets.size() - 1);
             }
+            int dataRows = fileTargets.size();
             if (p.rows() != 0 && dataRows != p.rows()) {
                 throw new TransferLabException(file + ": has " + dataRows + " data rows, but key 'rows' expects " + p.rows()
                         + "; the file was cut short or changed since the config was written");
@@ -178,7 +240,11 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
             if (rows.isEmpty()) {
                 throw new TransferLabException(file + ": no data rows" + (p.filter().isEmpty() ? "" : " match filter '" + p.filter() + "'"));
             }
-            return domain(name, p, file, sha256, featureColumns, rows, targets);
+            int[] ofFile = fileRows.stream().mapToInt(Integer::intValue).toArray();
+            Examples all = examples(file, p, featureColumns.size(), rows, targets)
+                    .withIds(ExampleIds.of(ExampleOrigin.ofFile(sha256, file), ofFile));
+            List<String> classNames = p.task() == TaskType.REGRESSION ? List.of() : classNames(targets);
+            return domain(name, p, context, file, sha256, featureColumns, classNames, all, ofFile, fileTargets);
         } catch (MalformedInputException e) {
             throw new TransferLabException(file + ": not UTF-8 text", e);
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
@@ -232,49 +298,85 @@ public final class CsvLoader implements DomainLoader<CsvLoader.Parameters> {
         }
     }
 
-    private static Domain domain(String name, Parameters p, Path file, String sha256, List<String> featureColumns,
-                                 List<float[]> rows, List<String> targets) {
-        int d = featureColumns.size();
+    private static Examples examples(Path file, Parameters p, int d, List<float[]> rows, List<String> targets) {
         float[] x = new float[rows.size() * d];
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, x, i * d, d);
         }
-        List<String> classNames = List.of();
-        Examples all;
-        if (p.task() == TaskType.REGRESSION) {
-            double[] y = new double[targets.size()];
-            for (int i = 0; i < y.length; i++) {
-                try {
-                    y[i] = Double.parseDouble(targets.get(i));
-                } catch (NumberFormatException e) {
-                    throw new TransferLabException(file + ": target column '" + p.target() + "' has '" + targets.get(i)
-                            + "', not a number; a regression target must be numeric", e);
-                }
-                if (!Double.isFinite(y[i])) {
-                    throw new TransferLabException(file + ": target column '" + p.target() + "' has " + targets.get(i)
-                            + ", not a finite number");
-                }
-            }
-            all = Examples.valued(x, d, y);
-        } else {
-            classNames = List.copyOf(new TreeSet<>(targets));
-            List<String> names = classNames;
-            all = Examples.classified(x, d, targets.stream().mapToInt(names::indexOf).toArray());
+        if (p.task() != TaskType.REGRESSION) {
+            List<String> names = classNames(targets);
+            return Examples.classified(x, d, targets.stream().mapToInt(names::indexOf).toArray());
         }
-        int[][] split = split(all, p);
+        double[] y = new double[targets.size()];
+        for (int i = 0; i < y.length; i++) {
+            try {
+                y[i] = Double.parseDouble(targets.get(i));
+            } catch (NumberFormatException e) {
+                throw new TransferLabException(file + ": target column '" + p.target() + "' has '" + targets.get(i)
+                        + "', not a number; a regression target must be numeric", e);
+            }
+            if (!Double.isFinite(y[i])) {
+                throw new TransferLabException(file + ": target column '" + p.target() + "' has " + targets.get(i)
+                        + ", not a finite number");
+            }
+        }
+        return Examples.valued(x, d, y);
+    }
+
+    private static List<String> classNames(List<String> targets) {
+        return List.copyOf(new TreeSet<>(targets));
+    }
+
+    /**
+     * The domain's rows on each side of the file's split: {@code all} holds the rows that pass the
+     * filter, {@code fileRows} their data rows in the file; {@code fileTargets} has every row's target.
+     */
+    private static Domain domain(String name, Parameters p, LoadContext context, Path file, String sha256,
+                                 List<String> featureColumns, List<String> classNames, Examples all, int[] fileRows,
+                                 List<String> fileTargets) {
+        int[] strata = new int[fileTargets.size()];
+        if (p.task() != TaskType.REGRESSION) {
+            List<String> values = classNames(fileTargets);
+            for (int r = 0; r < strata.length; r++) {
+                strata[r] = java.util.Collections.binarySearch(values, fileTargets.get(r));
+            }
+        }
+        int[][] split = RowSplit.stratified(strata, p.testFraction(), p.splitSeed());
+        boolean[] inTrain = mark(strata.length, RowSplit.share(split[0], strata, context.share()));
+        boolean[] inTest = mark(strata.length, split[1]);
+        int[] train = IntStream.range(0, all.size()).filter(i -> inTrain[fileRows[i]]).toArray();
+        int[] test = IntStream.range(0, all.size()).filter(i -> inTest[fileRows[i]]).toArray();
+        String splitText = "test-fraction " + p.testFraction() + ", split-seed " + p.splitSeed() + ", over the file's "
+                + strata.length + " rows" + (p.task() == TaskType.REGRESSION ? "" : ", stratified by '" + p.target() + "'");
+        String rows = (p.filter().isEmpty() ? "the file's " + all.size() + " rows" : "the " + all.size()
+                + " rows that match filter '" + p.filter() + "'");
+        if (test.length == 0 || train.length == 0) {
+            throw new TransferLabException(file + ": none of " + rows + " falls in the "
+                    + (test.length == 0 ? "test partition" : "train partition" + (context.share() == TrainShare.ALL ? ""
+                    : " (" + context.share().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"))
+                    + " of the file's split (" + splitText + "); a domain needs rows on both sides: "
+                    + "change test-fraction or split-seed, or widen the filter");
+        }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("file", file.toString());
         provenance.put("sha256", sha256);
         provenance.put("features", String.join(",", featureColumns));
         provenance.put("filter", p.filter());
+        provenance.put("rows-in-file", Integer.toString(strata.length));
         provenance.put("rows", Integer.toString(all.size()));
-        return new Domain(name, p.task(), classNames, FeatureShape.flat(d), all.subset(split[0]),
-                new TestPartition(name, all.subset(split[1])), provenance);
+        provenance.put("train-rows", Integer.toString(train.length));
+        provenance.put("test-rows", Integer.toString(test.length));
+        provenance.put("split", splitText);
+        provenance.put("train-share", context.share().name());
+        return new Domain(name, p.task(), classNames, FeatureShape.flat(featureColumns.size()), all.subset(train),
+                new TestPartition(name, all.subset(test)), provenance);
     }
 
-    /** Row indices of {train, test}: a seeded split, stratified by class where there are classes. */
-    private static int[][] split(Examples all, Parameters p) {
-        int[] strata = all.hasClasses() ? all.classes() : new int[all.size()];
-        return RowSplit.stratified(strata, p.testFraction(), p.splitSeed());
+    private static boolean[] mark(int size, int[] rows) {
+        boolean[] marked = new boolean[size];
+        for (int r : rows) {
+            marked[r] = true;
+        }
+        return marked;
     }
 }

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
@@ -16,6 +19,7 @@ import org.transferlab.core.data.TestPartition;
 import org.transferlab.core.loader.DomainLoader;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.RowSplit;
+import org.transferlab.core.loader.SplitConflict;
 import org.transferlab.core.loader.published.PublishedDataSet;
 import org.transferlab.core.loader.published.PublishedFile;
 import org.transferlab.core.plugin.Default;
@@ -28,7 +32,14 @@ import org.transferlab.core.plugin.Default;
  * the patients of one sex code (1 or 2, as the data codes them; 235 and 207 patients); the sex
  * column, constant within a domain, is left out, leaving nine features. Read from
  * {@code DATA_DIR/diabetes}, which {@code ./transferlab data fetch diabetes} fills; both files'
- * SHA-256 are checked on every load. The test partition is a seeded split, as for CSV files.
+ * SHA-256 are checked on every load.
+ *
+ * <p>The test partition is a seeded split of all 442 patients, drawn once for every domain and
+ * stratified by sex (each sex holds out {@code round(test-fraction * its size)} patients); a domain
+ * takes its patients on each side, and halves are taken within the files' train patients, per sex.
+ * Domains with another {@code test-fraction} or {@code split-seed} would split the files differently
+ * and cannot be paired ({@link #splitConflict}). Each patient is identified by the SHA-256 of the
+ * feature file and the line (from 0).
  */
 public final class DiabetesLoader implements DomainLoader<DiabetesLoader.Parameters> {
     public static final String NAME = "diabetes";
@@ -52,8 +63,9 @@ public final class DiabetesLoader implements DomainLoader<DiabetesLoader.Paramet
 
     /**
      * @param sex           the patients of the domain: sex code 1 or 2
-     * @param testFraction  the share of the domain's rows held out as the test partition, in (0, 1) (default 0.3)
-     * @param splitSeed     the seed of that split (default 0)
+     * @param testFraction  the share of each sex's patients held out as the test partition, in (0, 1) (default 0.3);
+     *                      every domain of a pair must give the same
+     * @param splitSeed     the seed of that split (default 0); every domain of a pair must give the same
      */
     public record Parameters(int sex, @Default("0.3") double testFraction, @Default("0") long splitSeed) {
         public Parameters {
@@ -93,6 +105,14 @@ public final class DiabetesLoader implements DomainLoader<DiabetesLoader.Paramet
         return first.sex() == second.sex();
     }
 
+    /** Every domain reads the same files, which are split once: they must agree on the split's fraction and seed. */
+    @Override
+    public Optional<SplitConflict> splitConflict(Parameters first, Parameters second) {
+        String files = NAME + "/" + DATA_FILE;
+        return SplitConflict.compare(files, "test-fraction", first.testFraction(), second.testFraction())
+                .or(() -> SplitConflict.compare(files, "split-seed", first.splitSeed(), second.splitSeed()));
+    }
+
     @Override
     public Domain load(String name, Parameters p, LoadContext context) {
         Path directory = data.directory(context.dataDirectory());
@@ -116,6 +136,18 @@ public final class DiabetesLoader implements DomainLoader<DiabetesLoader.Paramet
             throw new TransferLabException(featureFile + ": " + ofSex.length + " patients have sex " + p.sex()
                     + "; a domain needs at least 2 (one to train, one to test)");
         }
+        // One split of the files for every domain, stratified by sex: each sex holds out its share, and
+        // halves are taken within the files' train patients, so domains never hold each other's test rows.
+        int[] strata = raw.stream().mapToInt(r -> (int) r[DiabetesFiles.SEX_COLUMN] - 1).toArray();
+        int[][] split = RowSplit.stratified(strata, p.testFraction(), p.splitSeed());
+        boolean[] inTrain = new boolean[raw.size()];
+        for (int r : RowSplit.share(split[0], strata, context.share())) {
+            inTrain[r] = true;
+        }
+        boolean[] inTest = new boolean[raw.size()];
+        for (int r : split[1]) {
+            inTest[r] = true;
+        }
         int d = FEATURES.size();
         float[] x = new float[ofSex.length * d];
         double[] y = new double[ofSex.length];
@@ -128,9 +160,17 @@ public final class DiabetesLoader implements DomainLoader<DiabetesLoader.Paramet
             }
             y[i] = targets[ofSex[i]];
         }
-        Examples rows = Examples.valued(x, d, y);
-        int[][] split = RowSplit.trainTest(ofSex.length, p.testFraction(), p.splitSeed());
-        int[] trainRows = RowSplit.share(split[0], context.share());
+        Examples rows = Examples.valued(x, d, y)
+                .withIds(ExampleIds.of(ExampleOrigin.ofFile(data.file(DATA_FILE).sha256(), featureFile), ofSex));
+        int[] trainRows = IntStream.range(0, ofSex.length).filter(i -> inTrain[ofSex[i]]).toArray();
+        int[] testRows = IntStream.range(0, ofSex.length).filter(i -> inTest[ofSex[i]]).toArray();
+        String splitText = "test-fraction " + p.testFraction() + ", split-seed " + p.splitSeed() + ", over the files' "
+                + raw.size() + " patients, stratified by sex";
+        if (testRows.length == 0 || trainRows.length == 0) {
+            throw new TransferLabException(featureFile + ": none of the " + ofSex.length + " patients of sex " + p.sex()
+                    + " falls in the " + (testRows.length == 0 ? "test" : "train") + " partition of the files' split ("
+                    + splitText + "); change test-fraction or split-seed");
+        }
 
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("files", featureFile + "," + targetFile);
@@ -140,10 +180,10 @@ public final class DiabetesLoader implements DomainLoader<DiabetesLoader.Paramet
         provenance.put("rows-in-file", Integer.toString(raw.size()));
         provenance.put("rows", Integer.toString(ofSex.length));
         provenance.put("train-rows", Integer.toString(trainRows.length));
-        provenance.put("test-rows", Integer.toString(split[1].length));
-        provenance.put("split", "test-fraction " + p.testFraction() + ", split-seed " + p.splitSeed());
+        provenance.put("test-rows", Integer.toString(testRows.length));
+        provenance.put("split", splitText);
         provenance.put("train-share", context.share().name());
         return new Domain(name, TaskType.REGRESSION, List.of(), FeatureShape.flat(d), rows.subset(trainRows),
-                new TestPartition(name, rows.subset(split[1])), provenance);
+                new TestPartition(name, rows.subset(testRows)), provenance);
     }
 }

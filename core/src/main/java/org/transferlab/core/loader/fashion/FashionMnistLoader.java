@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
@@ -30,6 +32,8 @@ import org.transferlab.core.plugin.Default;
  *
  * <p>Two domains with overlapping classes share images; {@link #sharesExamples} tells the harness so,
  * and it gives the source and the target disjoint, class-stratified halves of the training images.
+ * Every image is identified by the SHA-256 of its file's content and its index there (the train or
+ * the t10k images), the same in every domain whatever its transforms.
  */
 public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader.Parameters> {
     public static final String NAME = "fashion-mnist";
@@ -134,8 +138,14 @@ public final class FashionMnistLoader implements DomainLoader<FashionMnistLoader
         int[] trainRows = select(raw.trainLabels(), p.classes(), p.trainPerClass(), context.share());
         int[] testRows = select(raw.testLabels(), p.classes(), p.testPerClass(), TrainShare.ALL);
         ImageTransforms transforms = p.transforms();
-        Examples train = examples(raw.trainImages().data(), raw.trainLabels(), trainRows, p.classes(), transforms, 0);
-        Examples test = examples(raw.testImages().data(), raw.testLabels(), testRows, p.classes(), transforms, 1L << 32);
+        // An image is known by its file's content and its index, whatever transform a domain applies, so a
+        // rotated or noisy copy of a source image is recognised as the same example.
+        Examples train = examples(raw.trainImages().data(), raw.trainLabels(), trainRows, p.classes(), transforms, 0)
+                .withIds(ExampleIds.of(ExampleOrigin.ofFile(raw.trainImages().sha256(), dir.resolve(FashionMnistFiles.TRAIN_IMAGES)),
+                        trainRows));
+        Examples test = examples(raw.testImages().data(), raw.testLabels(), testRows, p.classes(), transforms, 1L << 32)
+                .withIds(ExampleIds.of(ExampleOrigin.ofFile(raw.testImages().sha256(), dir.resolve(FashionMnistFiles.TEST_IMAGES)),
+                        testRows));
 
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("files", dir.toString());

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
@@ -88,12 +90,22 @@ public final class SyntheticLoader implements DomainLoader<SyntheticLoader.Param
                 shifted[c][j] = centres[c][j] + p.shift() * shifts[c][j];
             }
         }
-        Examples train = sample(p, shifted, shifts, new SplittableRandom(Seeds.derive(p.sampleSeed(), name, "train")), p.trainSize());
-        Examples test = sample(p, shifted, shifts, new SplittableRandom(Seeds.derive(p.sampleSeed(), name, "test")), p.testSize());
+        Examples train = sample(p, shifted, shifts, new SplittableRandom(Seeds.derive(p.sampleSeed(), name, "train")), p.trainSize())
+                .withIds(ExampleIds.range(origin(name, p, "train"), p.trainSize()));
+        Examples test = sample(p, shifted, shifts, new SplittableRandom(Seeds.derive(p.sampleSeed(), name, "test")), p.testSize())
+                .withIds(ExampleIds.range(origin(name, p, "test"), p.testSize()));
         List<String> classNames = p.task() == TaskType.REGRESSION ? List.of()
                 : IntStream.range(0, k).mapToObj(c -> "class-" + c).toList();
         return new Domain(name, p.task(), classNames, FeatureShape.flat(d), train, new TestPartition(name, test),
                 Map.of("generator", NAME, "parameters", p.toString()));
+    }
+
+    /**
+     * The examples of one partition are what the generator makes of the parameters, the domain's name
+     * (it seeds the sample) and the partition, so that is their origin: two domains never share one.
+     */
+    private static ExampleOrigin origin(String name, Parameters p, String partition) {
+        return ExampleOrigin.of(NAME + ":" + name + ":" + p + ":" + partition, "synthetic domain '" + name + "' (" + partition + ")");
     }
 
     private static Examples sample(Parameters p, double[][] world, double[][] shifts, SplittableRandom random, int n) {

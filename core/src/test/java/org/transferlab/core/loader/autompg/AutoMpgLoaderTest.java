@@ -14,14 +14,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.SplitConflict;
 import org.transferlab.core.loader.TrainShare;
 import org.transferlab.core.loader.autompg.AutoMpgLoader.Missing;
 import org.transferlab.core.loader.published.PublishedDataSet;
@@ -104,7 +108,7 @@ class AutoMpgLoaderTest {
     void dropLeavesOutRowsWithoutMpgAndRowsWithAMissingFeature() {
         Domain usa = load(CarsFixture.json(CarsFixture.CARS), Origin.USA, Missing.DROP);
         assertEquals(7, usa.train().size() + usa.test().size(), "10 cars, 1 without MPG, 2 without horsepower");
-        assertEquals(2, usa.test().size(), "round(0.3 * 7)");
+        assertEquals(2, usa.test().size(), "round(0.3 * 7): the file's split holds out 2 of the 7 complete USA cars");
         assertEquals("10", usa.provenance().get("rows-of-origin"));
         assertEquals("1", usa.provenance().get("rows-dropped-missing-mpg"));
         assertEquals("horsepower=2", usa.provenance().get("missing-by-feature"));
@@ -119,7 +123,7 @@ class AutoMpgLoaderTest {
     void imputeKeepsRowsWithAMissingFeatureButNeverRowsWithoutMpg() {
         Domain usa = load(CarsFixture.json(CarsFixture.CARS), Origin.USA, Missing.IMPUTE);
         assertEquals(9, usa.train().size() + usa.test().size(), "10 cars, 1 without MPG");
-        assertEquals(3, usa.test().size(), "round(0.3 * 9)");
+        assertEquals(3, usa.test().size(), "round(0.3 * 7) complete USA cars and round(0.3 * 2) with a missing feature");
         assertEquals("1", usa.provenance().get("rows-dropped-missing-mpg"));
         assertEquals("0", usa.provenance().get("rows-dropped-missing-features"));
         assertEquals("2", usa.provenance().get("rows-imputed"));
@@ -172,7 +176,7 @@ class AutoMpgLoaderTest {
         List<CarsFixture.Spec> changedTest = new ArrayList<>(CarsFixture.CARS);
         changedTest.set(testCar, changedTest.get(testCar).withHorsepower(999.0));
         Domain afterTestChange = load(CarsFixture.json(changedTest), Origin.USA, Missing.IMPUTE);
-        assertEquals(testMpgs, mpgs(afterTestChange.test().open()), "the split depends on the row count, not on values");
+        assertEquals(testMpgs, mpgs(afterTestChange.test().open()), "the split depends on the cars' strata, not on values");
         assertEquals(imputed, afterTestChange.provenance().get("imputed-train-means"));
 
         List<CarsFixture.Spec> changedTrain = new ArrayList<>(CarsFixture.CARS);
@@ -199,6 +203,48 @@ class AutoMpgLoaderTest {
                 new AutoMpgLoader.Parameters(Origin.USA, Missing.IMPUTE, 0.3, 0)));
         assertFalse(loader.sharesExamples(new AutoMpgLoader.Parameters(Origin.USA, Missing.DROP, 0.3, 0),
                 new AutoMpgLoader.Parameters(Origin.JAPAN, Missing.DROP, 0.3, 0)));
+    }
+
+    @Test
+    void domainsWithDifferentMissingPoliciesShareOneSplitOfTheFile() {
+        byte[] json = CarsFixture.json(CarsFixture.CARS);
+        Domain dropped = load(json, Origin.USA, Missing.DROP, TrainShare.FIRST_HALF);
+        Domain imputed = load(json, Origin.USA, Missing.IMPUTE, TrainShare.SECOND_HALF);
+        Set<Double> sourceTrain = mpgs(dropped.train());
+        Set<Double> common = new HashSet<>(sourceTrain);
+        common.retainAll(mpgs(imputed.test().open()));
+        assertEquals(Set.of(), common, "the source's train half holds none of the target's test cars");
+        common = new HashSet<>(sourceTrain);
+        common.retainAll(mpgs(imputed.train()));
+        assertEquals(Set.of(), common, "the halves are disjoint, whatever the missing-value policy");
+        Set<Double> droppedTest = mpgs(load(json, Origin.USA, Missing.DROP).test().open());
+        Set<Double> imputedTest = mpgs(load(json, Origin.USA, Missing.IMPUTE).test().open());
+        assertTrue(imputedTest.containsAll(droppedTest), "imputing only adds the cars with a missing feature to each side");
+    }
+
+    @Test
+    void everyCarIsIdentifiedByTheFileAndItsRecordIndex() {
+        PublishedDataSet published = install(CarsFixture.json(CarsFixture.CARS));
+        Domain usa = new AutoMpgLoader(published).load("usa", new AutoMpgLoader.Parameters(Origin.USA, Missing.IMPUTE, 0.3, 0),
+                LoadContext.of(data));
+        ExampleIds ids = usa.train().ids().orElseThrow().concat(usa.test().ids().orElseThrow());
+        Examples both = usa.train().concat(usa.test().open());
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(CarsFixture.CARS.get(ids.get(i).row()).mpg(), both.valueOf(i), "record " + ids.get(i).row());
+        }
+        assertEquals(List.of(ExampleOrigin.ofFile(published.files().get(0).sha256(), file())), ids.origins());
+    }
+
+    @Test
+    void domainsMustAgreeOnTheFilesSplit() {
+        AutoMpgLoader loader = new AutoMpgLoader();
+        AutoMpgLoader.Parameters usa = new AutoMpgLoader.Parameters(Origin.USA, Missing.DROP, 0.3, 0);
+        assertEquals(Optional.empty(), loader.splitConflict(usa, new AutoMpgLoader.Parameters(Origin.USA, Missing.IMPUTE, 0.3, 0)),
+                "the missing-value policy does not change the split");
+        assertEquals(Optional.of(new SplitConflict("auto-mpg/cars.json", "split-seed", "0", "1")),
+                loader.splitConflict(usa, new AutoMpgLoader.Parameters(Origin.USA, Missing.DROP, 0.3, 1)));
+        assertEquals(Optional.of(new SplitConflict("auto-mpg/cars.json", "test-fraction", "0.3", "0.5")),
+                loader.splitConflict(usa, new AutoMpgLoader.Parameters(Origin.JAPAN, Missing.DROP, 0.5, 0)));
     }
 
     private TransferLabException error(byte[] json) {

@@ -1,6 +1,7 @@
 package org.transferlab.core.loader.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,12 +9,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
+import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.SplitConflict;
+import org.transferlab.core.loader.TrainShare;
 
 class CsvLoaderTest {
     @TempDir
@@ -42,11 +51,24 @@ class CsvLoaderTest {
 
     @Test
     void readsTheChosenColumnsAndFilter() throws IOException {
-        Domain japan = load(CARS, regression("origin = Japan"));
+        CsvLoader.Parameters half = new CsvLoader.Parameters("cars.csv", "mpg", List.of("weight", "year"), TaskType.REGRESSION,
+                "origin = Japan", 0.5, 0, ",");
+        Domain japan = load(CARS, half);
         assertEquals(TaskType.REGRESSION, japan.task());
         assertEquals(2, japan.train().featureCount());
         assertEquals(5, japan.train().size() + japan.test().size());
-        assertEquals(1, japan.test().size(), "a quarter of 5 rows, rounded");
+        assertTrue(japan.test().size() >= 1 && japan.train().size() >= 1,
+                "half of the 8 rows are held out, so each side has at least one of the 5 Japanese cars");
+        assertEquals("8", japan.provenance().get("rows-in-file"));
+        assertEquals("5", japan.provenance().get("rows"));
+    }
+
+    @Test
+    void aFilterThatKeepsNoTestRowIsNamed() {
+        TransferLabException e = assertThrows(TransferLabException.class, () -> load(CARS, regression("origin = Japan")));
+        assertEquals(data.resolve("cars.csv") + ": none of the 5 rows that match filter 'origin = Japan' falls in the test "
+                + "partition of the file's split (test-fraction 0.25, split-seed 0, over the file's 8 rows); a domain needs rows "
+                + "on both sides: change test-fraction or split-seed, or widen the filter", e.getMessage());
     }
 
     @Test
@@ -61,6 +83,125 @@ class CsvLoaderTest {
         Domain first = load(CARS, regression(""));
         Domain second = load(CARS, regression(""));
         assertEquals(java.util.Arrays.toString(first.train().values()), java.util.Arrays.toString(second.train().values()));
+    }
+
+    /** 40 cars, each with its own id (a feature), so a test can tell which rows a partition holds. */
+    private static String numbered() {
+        StringBuilder csv = new StringBuilder("id,mpg,weight,origin\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i).append(',').append(15 + i % 17).append(',').append(2000 + 37 * i).append(',')
+                    .append(i % 3 == 0 ? "Japan" : "USA").append('\n');
+        }
+        return csv.toString();
+    }
+
+    private Domain loadNumbered(String filter, TrainShare share) throws IOException {
+        Files.writeString(data.resolve("numbered.csv"), numbered());
+        return new CsvLoader().load(filter.isEmpty() ? "all" : "japan", new CsvLoader.Parameters("numbered.csv", "mpg",
+                List.of("id", "weight"), TaskType.REGRESSION, filter, 0.3, 0, ","), new LoadContext(data, share));
+    }
+
+    private static Set<Integer> ids(Examples examples) {
+        Set<Integer> ids = new TreeSet<>();
+        for (int i = 0; i < examples.size(); i++) {
+            ids.add((int) examples.feature(i, 0));
+        }
+        return ids;
+    }
+
+    private static Set<Integer> common(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> both = new TreeSet<>(a);
+        both.retainAll(b);
+        return both;
+    }
+
+    @Test
+    void anUnfilteredSourceNeverTrainsOnAFilteredTargetsTestRowsNorOnItsTrainHalf() throws IOException {
+        Domain all = loadNumbered("", TrainShare.FIRST_HALF);
+        Domain japan = loadNumbered("origin = Japan", TrainShare.SECOND_HALF);
+        assertEquals(Set.of(), common(ids(all.train()), ids(japan.test().open())),
+                "the source's train half holds none of the target's test rows");
+        assertEquals(Set.of(), common(ids(all.train()), ids(japan.train())), "the two halves are disjoint");
+        assertEquals(Set.of(), common(ids(all.train()), ids(loadNumbered("origin = Japan", TrainShare.ALL).test().open())));
+    }
+
+    @Test
+    void theFileIsSplitOnceWhateverTheFilter() throws IOException {
+        Domain all = loadNumbered("", TrainShare.ALL);
+        Domain japan = loadNumbered("origin = Japan", TrainShare.ALL);
+        Set<Integer> japanese = new TreeSet<>();
+        for (int i = 0; i < 40; i += 3) {
+            japanese.add(i);
+        }
+        assertEquals(common(ids(all.test().open()), japanese), ids(japan.test().open()),
+                "the filtered domain's test rows are the file's test rows that pass the filter");
+        assertEquals(common(ids(all.train()), japanese), ids(japan.train()));
+        assertEquals(12, all.test().size(), "round(0.3 * 40) rows of the file are held out");
+        Set<Integer> halves = new TreeSet<>(ids(loadNumbered("origin = Japan", TrainShare.FIRST_HALF).train()));
+        Set<Integer> second = ids(loadNumbered("origin = Japan", TrainShare.SECOND_HALF).train());
+        assertEquals(Set.of(), common(halves, second));
+        halves.addAll(second);
+        assertEquals(ids(japan.train()), halves, "the halves together are the domain's train partition");
+    }
+
+    @Test
+    void everyExampleIsIdentifiedByTheFilesContentAndItsDataRow() throws Exception {
+        Domain japan = loadNumbered("origin = Japan", TrainShare.ALL);
+        ExampleIds train = japan.train().ids().orElseThrow();
+        for (int i = 0; i < train.size(); i++) {
+            assertEquals((int) japan.train().feature(i, 0), train.get(i).row(), "the id column is the data row");
+        }
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(numbered().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(ExampleOrigin.ofFile(sha, "anything"), train.origins().get(0));
+        Files.createDirectories(data.resolve("copy"));
+        Files.writeString(data.resolve("copy/same.csv"), numbered());
+        Domain copy = new CsvLoader().load("copy", new CsvLoader.Parameters("copy/same.csv", "mpg", List.of("id"),
+                TaskType.REGRESSION, "", 0.3, 0, ","), LoadContext.of(data));
+        assertEquals(train.origins(), copy.test().ids().orElseThrow().origins(), "a copy of a file is the same data");
+    }
+
+    @Test
+    void aClassificationSplitIsStratifiedByTheTargetOverTheWholeFile() throws IOException {
+        Files.writeString(data.resolve("numbered.csv"), numbered());
+        CsvLoader.Parameters byOrigin = new CsvLoader.Parameters("numbered.csv", "origin", List.of("id"),
+                TaskType.CLASSIFICATION, "", 0.3, 0, ",");
+        Domain origins = new CsvLoader().load("origins", byOrigin, LoadContext.of(data));
+        assertEquals(List.of("Japan", "USA"), origins.classNames());
+        assertEquals(List.of(4, 8), java.util.Arrays.stream(origins.test().open().classCounts(2)).boxed().toList(),
+                "round(0.3 * 14) Japanese and round(0.3 * 26) American cars");
+    }
+
+    @Test
+    void domainsOfOneFileMustAgreeOnItsSplit() {
+        CsvLoader loader = new CsvLoader();
+        CsvLoader.Parameters all = new CsvLoader.Parameters("cars.csv", "mpg", List.of(), TaskType.REGRESSION, "", 0.3, 0, ",");
+        assertEquals(Optional.empty(), loader.splitConflict(all, new CsvLoader.Parameters("./cars.csv", "mpg", List.of("weight"),
+                TaskType.REGRESSION, "origin = Japan", 0.3, 0, ",")), "filters and features do not change the split");
+        assertEquals(Optional.of(new SplitConflict("cars.csv", "split-seed", "0", "1")), loader.splitConflict(all,
+                new CsvLoader.Parameters("sub/../cars.csv", "mpg", List.of(), TaskType.REGRESSION, "origin = Japan", 0.3, 1, ",")));
+        assertEquals(Optional.of(new SplitConflict("cars.csv", "test-fraction", "0.3", "0.2")), loader.splitConflict(all,
+                new CsvLoader.Parameters("cars.csv", "mpg", List.of(), TaskType.REGRESSION, "", 0.2, 0, ",")));
+        assertEquals(Optional.of(new SplitConflict("cars.csv", "target", "origin", "cylinders")), loader.splitConflict(
+                new CsvLoader.Parameters("cars.csv", "origin", List.of(), TaskType.CLASSIFICATION, "", 0.3, 0, ","),
+                new CsvLoader.Parameters("cars.csv", "cylinders", List.of(), TaskType.CLUSTERING, "", 0.3, 0, ",")),
+                "a classification split is stratified by its target");
+        assertEquals(Optional.empty(), loader.splitConflict(all,
+                new CsvLoader.Parameters("other.csv", "mpg", List.of(), TaskType.REGRESSION, "", 0.2, 5, ",")));
+    }
+
+    @Test
+    void domainsOfOneFileShareRowsUnlessTheirFiltersExcludeEachOther() {
+        CsvLoader loader = new CsvLoader();
+        java.util.function.Function<String, CsvLoader.Parameters> filtered = filter -> new CsvLoader.Parameters("cars.csv", "mpg",
+                List.of(), TaskType.REGRESSION, filter, 0.3, 0, ",");
+        assertTrue(loader.sharesExamples(filtered.apply(""), filtered.apply("origin = Japan")));
+        assertTrue(loader.sharesExamples(filtered.apply("origin = Japan"), filtered.apply("origin=Japan")));
+        assertTrue(loader.sharesExamples(filtered.apply("origin = Japan"), filtered.apply("year = 70")),
+                "filters on two columns may keep the same rows");
+        assertFalse(loader.sharesExamples(filtered.apply("origin = Japan"), filtered.apply("origin = USA")));
+        assertFalse(loader.sharesExamples(filtered.apply(""), new CsvLoader.Parameters("other.csv", "mpg", List.of(),
+                TaskType.REGRESSION, "", 0.3, 0, ",")));
     }
 
     @Test

@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleIds;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.SplitConflict;
 import org.transferlab.core.loader.TrainShare;
 import org.transferlab.core.loader.published.PublishedDataSet;
 import org.transferlab.core.loader.published.PublishedFixtures;
@@ -103,6 +106,32 @@ class DiabetesLoaderTest {
         assertEquals(all, union);
         assertTrue(new DiabetesLoader().sharesExamples(new DiabetesLoader.Parameters(1, 0.3, 0), new DiabetesLoader.Parameters(1, 0.5, 3)));
         assertFalse(new DiabetesLoader().sharesExamples(new DiabetesLoader.Parameters(1, 0.3, 0), new DiabetesLoader.Parameters(2, 0.3, 0)));
+    }
+
+    @Test
+    void patientsAreIdentifiedByTheFeatureFileAndTheirLine() {
+        Domain men = load(FEATURES, TARGETS, 1, TrainShare.ALL);
+        ExampleIds ids = men.train().ids().orElseThrow().concat(men.test().ids().orElseThrow());
+        Examples both = men.train().concat(men.test().open());
+        double[] byLine = TARGETS.lines().mapToDouble(Double::parseDouble).toArray();
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(byLine[ids.get(i).row()], both.valueOf(i));
+        }
+        Set<Integer> lines = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            lines.add(ids.get(i).row());
+        }
+        assertEquals(Set.of(1, 3, 4, 5, 6, 7), lines, "the lines of sex 1, from 0");
+    }
+
+    @Test
+    void domainsMustAgreeOnTheFilesSplit() {
+        DiabetesLoader loader = new DiabetesLoader();
+        assertEquals(Optional.empty(), loader.splitConflict(new DiabetesLoader.Parameters(1, 0.3, 0), new DiabetesLoader.Parameters(2, 0.3, 0)));
+        assertEquals(Optional.of(new SplitConflict("diabetes/diabetes_data_raw.csv.gz", "split-seed", "0", "3")),
+                loader.splitConflict(new DiabetesLoader.Parameters(1, 0.3, 0), new DiabetesLoader.Parameters(1, 0.3, 3)));
+        assertEquals(Optional.of(new SplitConflict("diabetes/diabetes_data_raw.csv.gz", "test-fraction", "0.3", "0.5")),
+                loader.splitConflict(new DiabetesLoader.Parameters(1, 0.3, 0), new DiabetesLoader.Parameters(2, 0.5, 3)));
     }
 
     private TransferLabException error(String features, String targets) {

@@ -2,6 +2,7 @@ package org.transferlab.core.loader.fashion;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.ExampleId;
+import org.transferlab.core.data.ExampleIds;
+import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.TrainShare;
 
@@ -80,6 +84,37 @@ class FashionMnistLoaderTest {
         Domain half = loader.load("h", classes(List.of(0, 1), 0), new LoadContext(data, TrainShare.SECOND_HALF));
         assertEquals(20, half.train().size());
         assertEquals(4, half.test().size(), "the test partition is never halved");
+    }
+
+    @Test
+    void imagesAreIdentifiedByTheirFileAndIndexWhateverTheTransform() throws IOException {
+        Path dir = IdxFixtures.fashionMnist(data.resolve("fashion-mnist"), 6, 3);
+        FashionMnistLoader loader = new FashionMnistLoader(UNCHECKED);
+        Domain upright = loader.load("u", classes(List.of(0, 1), 0), new LoadContext(data, TrainShare.FIRST_HALF));
+        Domain noisy = loader.load("n", classes(List.of(1, 2), 0.3), new LoadContext(data, TrainShare.SECOND_HALF));
+        Domain all = loader.load("a", classes(List.of(1), 0), LoadContext.of(data));
+        IdxFile.Content trainImages = IdxFile.readImages(dir.resolve(FashionMnistFiles.TRAIN_IMAGES));
+        IdxFile.Content testImages = IdxFile.readImages(dir.resolve(FashionMnistFiles.TEST_IMAGES));
+        byte[] labels = IdxFile.readLabels(dir.resolve(FashionMnistFiles.TRAIN_LABELS)).data();
+        ExampleIds train = upright.train().ids().orElseThrow();
+        assertEquals(List.of(ExampleOrigin.ofFile(trainImages.sha256(), "x")), train.origins());
+        assertEquals(List.of(ExampleOrigin.ofFile(testImages.sha256(), "x")), upright.test().ids().orElseThrow().origins());
+        Set<Integer> rows = new HashSet<>();
+        for (int i = 0; i < train.size(); i++) {
+            rows.add(train.get(i).row());
+        }
+        assertEquals(FashionMnistLoader.rowsOf(labels, List.of(0, 1), TrainShare.FIRST_HALF), rows, "the image indices");
+        Set<ExampleId> uprightIds = new HashSet<>();
+        for (int i = 0; i < train.size(); i++) {
+            uprightIds.add(train.get(i));
+        }
+        ExampleIds noisyIds = noisy.train().ids().orElseThrow();
+        ExampleIds allIds = all.train().ids().orElseThrow();
+        for (int i = 0; i < noisyIds.size(); i++) {
+            assertFalse(uprightIds.contains(noisyIds.get(i)), "disjoint halves hold no common image");
+        }
+        assertTrue(java.util.stream.IntStream.range(0, allIds.size()).anyMatch(i -> uprightIds.contains(allIds.get(i))),
+                "an image in two domains has one identity");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.transferlab.core.loader.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -27,6 +28,18 @@ class SyntheticLoaderTest {
         assertEquals(300, a.train().size());
         assertEquals(150, a.test().size());
         assertArrayEquals(new int[] {100, 100, 100}, a.train().classCounts(3));
+    }
+
+    @Test
+    void examplesAreIdentifiedByTheirDomainPartitionAndIndex() {
+        Domain a = new SyntheticLoader().load("a", classification(0.5), CONTEXT);
+        Domain b = new SyntheticLoader().load("b", classification(0.5), CONTEXT);
+        assertEquals(299, a.train().ids().orElseThrow().get(299).row());
+        assertNotEquals(a.train().ids().orElseThrow().origins(), a.test().ids().orElseThrow().origins());
+        assertNotEquals(a.train().ids().orElseThrow().origins(), b.train().ids().orElseThrow().origins(),
+                "the name seeds the sample, so two domains never share an example");
+        assertEquals(a.train().ids().orElseThrow().origins(),
+                new SyntheticLoader().load("a", classification(0.5), CONTEXT).train().ids().orElseThrow().origins());
     }
 
     @Test
