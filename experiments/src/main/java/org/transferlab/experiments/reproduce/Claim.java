@@ -26,7 +26,12 @@ public record Claim(String id, String statement, String paper, String ours, Verd
     public enum Verdict {
         REPRODUCED("yes"),
         PARTLY("partly"),
-        NOT_REPRODUCED("no");
+        NOT_REPRODUCED("no"),
+        /**
+         * The run could not decide: our numbers lean the paper's way but the test has too few independent
+         * replicates (splits, seeds) to show it, and nothing contradicts it. Not a "no": more replicates could.
+         */
+        INCONCLUSIVE("inconclusive");
 
         private final String label;
 

@@ -46,7 +46,7 @@ public final class ReproductionFixtures {
             assertTrue(text.contains(line), "report.md lacks '" + line + "':\n" + text);
         }
         String table = text.substring(text.indexOf(ReproductionReport.CLAIMS_HEADING));
-        Matcher rows = Pattern.compile("(?m)^\\| \\([a-z]\\) .*\\| \\*\\*(yes|partly|no)\\*\\* \\|").matcher(table);
+        Matcher rows = Pattern.compile("(?m)^\\| \\([a-z]\\) .*\\| \\*\\*(yes|partly|no|inconclusive)\\*\\* \\|").matcher(table);
         int found = 0;
         while (rows.find()) {
             found++;

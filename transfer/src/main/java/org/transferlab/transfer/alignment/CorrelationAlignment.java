@@ -7,11 +7,31 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The CORAL transform (Sun, Feng &amp; Saenko, "Return of Frustratingly Easy Domain Adaptation", AAAI
- * 2016): re-colour source features so that their covariance matches the target's,
- * x' = (x - mu_s) Cs^(-1/2) Ct^(1/2) + mu_t, with Cs = cov(source) + lambda I and Ct = cov(target) + lambda I.
- * When source and target have the same statistics it is the identity.
+ * 2016): re-colour source features so that their covariance matches the target's. As in the authors'
+ * description of the method (Sun, Feng &amp; Saenko, "Correlation Alignment for Unsupervised Domain
+ * Adaptation", in <i>Domain Adaptation in Computer Vision Applications</i>, Springer 2017,
+ * arXiv:1612.01939), each domain's features are first standardised to zero mean and unit variance with
+ * that domain's own statistics, and the identity times lambda is added to the covariances of those
+ * standardised features, that is to the correlation matrices Rs and Rt. The result is expressed in the
+ * target's units, so that a model trained on it applies to the target's features as they are:
+ *
+ * <pre>x' = ((x - mu_s) Ds^-1) (Rs + lambda I)^(-1/2) (Rt + lambda I)^(1/2) Dt + mu_t</pre>
+ *
+ * with mu the means and D the diagonal matrices of the features' standard deviations (n - 1 in the
+ * denominator). Lambda is therefore measured in units of each feature's variance, whatever units the
+ * features come in; the paper's lambda = 1 ("eye") is one unit. A feature that is constant in the source
+ * is left unscaled (it is zero once centred); one constant in the target keeps the target's constant.
+ *
+ * <p>Properties the tests check: the identity when source and target are the same data; a target that is
+ * the source under x -> D x + b with D positive and diagonal is recovered exactly, for any lambda; as lambda
+ * goes to 0 the aligned source takes the target's covariance. CORAL cannot see a sign: a target that is the
+ * source reflected (x -> -x + b) has the source's covariance, and the transform then only moves the mean.
+ *
+ * <p>Features must be finite (a NaN propagates into every aligned feature). Instances are immutable and
+ * safe to share between threads.
  */
 public final class CorrelationAlignment {
+    /** From centred source features to aligned ones: Ds^-1 (Rs + lambda I)^(-1/2) (Rt + lambda I)^(1/2) Dt. */
     private final RealMatrix transform;
     private final double[] sourceMean;
     private final double[] targetMean;
@@ -22,16 +42,36 @@ public final class CorrelationAlignment {
         this.targetMean = targetMean;
     }
 
-    /** Fits the transform from row-major feature matrices of {@code width} columns. */
+    /**
+     * Fits the transform from row-major feature matrices of {@code width} columns.
+     *
+     * @param lambda added to the diagonal of both correlation matrices; positive
+     */
     public static CorrelationAlignment fit(float[] source, float[] target, int width, double lambda) {
+        if (!(lambda > 0)) {
+            throw new IllegalArgumentException("lambda must be positive, got " + lambda);
+        }
         double[] sourceMean = mean(source, width);
         double[] targetMean = mean(target, width);
-        RealMatrix whiten = power(covariance(source, width, sourceMean, lambda), -0.5);
-        RealMatrix colour = power(covariance(target, width, targetMean, lambda), 0.5);
-        return new CorrelationAlignment(whiten.multiply(colour), sourceMean, targetMean);
+        double[][] sourceCovariance = covariance(source, width, sourceMean);
+        double[][] targetCovariance = covariance(target, width, targetMean);
+        double[] sourceScale = scales(sourceCovariance, sourceMean);
+        double[] targetScale = scales(targetCovariance, targetMean);
+        RealMatrix whiten = power(correlation(sourceCovariance, sourceScale, lambda), -0.5);
+        RealMatrix colour = power(correlation(targetCovariance, targetScale, lambda), 0.5);
+        double[] unscale = new double[width];
+        double[] rescale = new double[width];
+        for (int j = 0; j < width; j++) {
+            unscale[j] = 1 / (Double.isNaN(sourceScale[j]) ? 1 : sourceScale[j]);
+            // A target feature that never varies must not vary in the aligned source either.
+            rescale[j] = Double.isNaN(targetScale[j]) ? 0 : targetScale[j];
+        }
+        RealMatrix transform = MatrixUtils.createRealDiagonalMatrix(unscale).multiply(whiten).multiply(colour)
+                .multiply(MatrixUtils.createRealDiagonalMatrix(rescale));
+        return new CorrelationAlignment(transform, sourceMean, targetMean);
     }
 
-    /** Applies the transform to row-major features of the same width. */
+    /** Aligns row-major source features of the same width; the result is in the target's units (the formula above). */
     public float[] apply(float[] features) {
         int width = sourceMean.length;
         int rows = features.length / width;
@@ -65,7 +105,7 @@ public final class CorrelationAlignment {
         return mean;
     }
 
-    private static RealMatrix covariance(float[] x, int width, double[] mean, double lambda) {
+    private static double[][] covariance(float[] x, int width, double[] mean) {
         int rows = x.length / width;
         double[][] c = new double[width][width];
         for (int i = 0; i < rows; i++) {
@@ -81,9 +121,34 @@ public final class CorrelationAlignment {
                 c[a][b] /= Math.max(1, rows - 1);
                 c[b][a] = c[a][b];
             }
-            c[a][a] += lambda;
         }
-        return MatrixUtils.createRealMatrix(c);
+        return c;
+    }
+
+    /**
+     * Each feature's standard deviation; NaN for a constant feature. Float features that are constant can
+     * show a variance of rounding size, so "constant" is a variance below 1e-12 of the squared magnitude.
+     */
+    private static double[] scales(double[][] covariance, double[] mean) {
+        double[] scale = new double[mean.length];
+        for (int j = 0; j < mean.length; j++) {
+            double variance = covariance[j][j];
+            scale[j] = variance > 1e-12 * (1 + mean[j] * mean[j]) ? Math.sqrt(variance) : Double.NaN;
+        }
+        return scale;
+    }
+
+    /** The covariance of the standardised features (zero rows for constant ones) plus lambda I. */
+    private static RealMatrix correlation(double[][] covariance, double[] scale, double lambda) {
+        int width = scale.length;
+        double[][] r = new double[width][width];
+        for (int a = 0; a < width; a++) {
+            for (int b = 0; b < width; b++) {
+                r[a][b] = Double.isNaN(scale[a]) || Double.isNaN(scale[b]) ? 0 : covariance[a][b] / (scale[a] * scale[b]);
+            }
+            r[a][a] += lambda;
+        }
+        return MatrixUtils.createRealMatrix(r);
     }
 
     /** A symmetric positive definite matrix to a real power, through its eigen-decomposition. */

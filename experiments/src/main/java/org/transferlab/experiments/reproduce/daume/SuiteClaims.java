@@ -54,7 +54,9 @@ final class SuiteClaims {
         int helped = 0;
         int closed = 0;
         for (String target : targets) {
-            List<SuiteTable.Row> sizes = regression.rows().stream().filter(r -> r.target().equals(target)).toList();
+            // Smallest and largest by number, not by where the results happened to list them.
+            List<SuiteTable.Row> sizes = regression.rows().stream().filter(r -> r.target().equals(target))
+                    .sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.size().split(" ")[0]))).toList();
             SuiteTable.Row small = sizes.get(0);
             SuiteTable.Row large = sizes.get(sizes.size() - 1);
             double p = PairedTests.pairedT(small.errors().get("PRIOR"), small.errors().get("TGTONLY"));

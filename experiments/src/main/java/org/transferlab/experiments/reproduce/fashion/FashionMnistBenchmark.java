@@ -38,8 +38,6 @@ import org.transferlab.experiments.reproduce.ReproductionContext;
  */
 public final class FashionMnistBenchmark implements Reproduction<FashionMnistBenchmark.Settings> {
     public static final String NAME = "fashion-mnist-benchmark";
-    /** A classifier this far or nearer to the paper's accuracy reproduced it. */
-    static final double TOLERANCE = 0.01;
 
     /**
      * @param trainSize      training images drawn at random (seeded) from the 60,000; 0 for all (the paper)
@@ -164,26 +162,11 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
 
         List<Claim> claims = new ArrayList<>();
         String letters = "abcdefghijklmnopqrstuvwxyz";
-        int i = 0;
-        for (Map.Entry<BenchmarkEntry, double[]> e : means.entrySet()) {
-            BenchmarkEntry entry = e.getKey();
-            double ours = e.getValue()[0];
-            double gap = ours - entry.paperAccuracy();
-            claims.add(new Claim(String.valueOf(letters.charAt(i++)),
-                    entry.paperClassifier() + " (" + entry.paperSettings() + ") reaches the paper's accuracy",
-                    fmt3(entry.paperAccuracy()), fmt3(ours) + String.format(Locale.ROOT, " (%+.3f)", gap),
-                    gap >= -TOLERANCE ? Claim.Verdict.REPRODUCED : gap >= -3 * TOLERANCE ? Claim.Verdict.PARTLY
-                            : Claim.Verdict.NOT_REPRODUCED,
-                    "yes when ours is at most " + TOLERANCE + " below the paper's, partly within " + 3 * TOLERANCE + ", else no"));
-        }
-        BenchmarkEntry paperBest = entries.stream().max(Comparator.comparingDouble(BenchmarkEntry::paperAccuracy)).orElseThrow();
-        BenchmarkEntry ourBest = means.entrySet().stream().max(Comparator.comparingDouble(x -> x.getValue()[0])).orElseThrow().getKey();
-        claims.add(new Claim(String.valueOf(letters.charAt(i)),
-                "of these classifiers, " + paperBest.paperClassifier() + " is the most accurate",
-                paperBest.paperClassifier() + " " + fmt3(paperBest.paperAccuracy()),
-                ourBest.paperClassifier() + " " + fmt3(means.get(ourBest)[0]),
-                ourBest == paperBest ? Claim.Verdict.REPRODUCED : Claim.Verdict.NOT_REPRODUCED,
-                "yes when our most accurate classifier is the paper's"));
+        Map<BenchmarkEntry, Double> ours = new LinkedHashMap<>();
+        means.forEach((entry, m) -> ours.put(entry, m[0]));
+        ours.forEach((entry, accuracy) -> claims.add(BenchmarkClaims.perClassifier(String.valueOf(letters.charAt(claims.size())),
+                entry, accuracy)));
+        claims.add(BenchmarkClaims.mostAccurate(String.valueOf(letters.charAt(claims.size())), ours));
 
         String protocol = String.format(Locale.ROOT, "Fashion-MNIST, all 10 classes, pixels scaled to [0, 1]. Trained on %s of the "
                         + "%,d training images%s; scored on %,d test images%s. %d run(s) per classifier (the paper averaged 5 runs "
@@ -310,7 +293,7 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
         }
         for (Map.Entry<BenchmarkEntry, double[]> e : means.entrySet()) {
             double gap = e.getValue()[0] - e.getKey().paperAccuracy();
-            if (gap >= -TOLERANCE) {
+            if (BenchmarkClaims.within(gap, BenchmarkClaims.TOLERANCE)) {
                 continue;
             }
             any = true;
@@ -327,7 +310,7 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
             out.append("\n");
         }
         if (!any) {
-            out.append("None: every classifier is within ").append(TOLERANCE).append(" of the paper's accuracy or above it.\n");
+            out.append("None: every classifier is within ").append(BenchmarkClaims.TOLERANCE).append(" of the paper's accuracy or above it.\n");
         }
         return out.append("\n").toString();
     }

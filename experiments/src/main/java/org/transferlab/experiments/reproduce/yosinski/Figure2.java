@@ -11,7 +11,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.transferlab.experiments.report.CategoryPlot;
-import org.transferlab.experiments.report.Interval;
+import org.transferlab.experiments.reproduce.BlockedInterval;
 
 /**
  * The two panels of Yosinski et al.'s Figure 2: on top every network as a point (baseB near-black circles at
@@ -87,7 +87,7 @@ final class Figure2 {
             for (int n = 1; n <= layers; n++) {
                 x[n] = n + shift;
                 y[n] = checks.mean(condition, n);
-                Interval d = checks.againstBaseB(condition, n);
+                BlockedInterval d = checks.againstBaseB(condition, n);
                 if (d.defined()) {
                     intervals.add(new double[] {x[n], base + d.low(), base + d.high()});
                 }

@@ -11,7 +11,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.transferlab.experiments.report.Interval;
+import org.transferlab.experiments.reproduce.BlockedInterval;
 import org.transferlab.experiments.report.Pixels;
 
 /** Renders both panels of Figure 2 from made-up networks and checks their legend and the means' intervals. */
@@ -63,7 +63,7 @@ class Figure2Test {
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
         for (Condition condition : List.of(Condition.BNB, Condition.BNB_PLUS, Condition.ANB, Condition.ANB_PLUS)) {
             for (int n = 1; n <= LAYERS; n++) {
-                Interval d = checks.againstBaseB(condition, n);
+                BlockedInterval d = checks.againstBaseB(condition, n);
                 double mean = checks.mean(condition, n);
                 // Above the (flat) line at 70% of the interval's upper half, only the interval itself is drawn.
                 int y = (int) Math.round(chart.getScreenYFromChart(mean + 0.7 * (d.high() - d.mean())));
