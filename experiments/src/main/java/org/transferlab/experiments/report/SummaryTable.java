@@ -2,11 +2,9 @@ package org.transferlab.experiments.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The comparison table at a glance: one row per pair and budget, one column per strategy, each cell the
@@ -19,13 +17,11 @@ public final class SummaryTable {
     }
 
     public static String markdown(ComparisonTable table) {
-        Set<String> strategies = new LinkedHashSet<>();
         Map<String, Map<String, ComparisonTable.Line>> rows = new LinkedHashMap<>();
         for (ComparisonTable.Line line : table.lines()) {
-            strategies.add(line.strategy());
             rows.computeIfAbsent(line.pair() + "\u0000" + line.budget(), k -> new LinkedHashMap<>()).put(line.strategy(), line);
         }
-        List<String> columns = new ArrayList<>(strategies);
+        List<String> columns = columns(rows.values());
         StringBuilder out = new StringBuilder("| pair | budget | ").append(String.join(" | ", columns)).append(" |\n|---|---|")
                 .append("---:|".repeat(columns.size())).append("\n");
         rows.forEach((key, byStrategy) -> {
@@ -36,6 +32,27 @@ public final class SummaryTable {
             out.append(" |\n");
         });
         return out.toString();
+    }
+
+    /**
+     * Every strategy once, in the order the rows list them: each row holds its strategies in config order
+     * but may lack some (not applicable at that budget), so a strategy first seen in a later row goes right
+     * after the one it follows there, not to the end.
+     */
+    private static List<String> columns(java.util.Collection<Map<String, ComparisonTable.Line>> rows) {
+        List<String> columns = new ArrayList<>();
+        for (Map<String, ComparisonTable.Line> row : rows) {
+            int previous = -1;
+            for (String strategy : row.keySet()) {
+                int at = columns.indexOf(strategy);
+                if (at < 0) {
+                    at = previous + 1;
+                    columns.add(at, strategy);
+                }
+                previous = at;
+            }
+        }
+        return columns;
     }
 
     private static String cell(ComparisonTable.Line line) {

@@ -25,6 +25,23 @@ class SummaryTableTest {
         assertEquals(expected, SummaryTable.markdown(ComparisonTable.of(rows, "accuracy")));
     }
 
+    @Test
+    void columnsFollowTheStrategiesOrderEvenWhenTheFirstRowLacksSome() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String budget : List.of("1", "5")) {
+            for (String strategy : List.of("target-only", "source-only", "fine-tuning", "coral")) {
+                if (budget.equals("1") && strategy.endsWith("only") && !strategy.equals("target-only")) {
+                    continue;
+                }
+                Map<String, String> r = row(strategy, 0, 0.5);
+                r.put("budget", budget);
+                rows.add(r);
+            }
+        }
+        String header = SummaryTable.markdown(ComparisonTable.of(rows, "accuracy")).lines().findFirst().orElseThrow();
+        assertEquals("| pair | budget | target-only | source-only | fine-tuning | coral |", header);
+    }
+
     private static Map<String, String> row(String strategy, int seed, double accuracy) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("source", "s");
