@@ -49,7 +49,7 @@ public final class ReportWriter {
         ComparisonTable table = ComparisonTable.of(scored, metric, ComparisonRules.of(config));
         String figures = scored.isEmpty() ? "" : Plots.write(run.path(), table, metric);
         run.write("report.md", RunReport.markdown(config, rows, Grid.expand(config).size(), command,
-                Provenance.read(run.path()), figures, run.path(), failures(config, run)));
+                Provenance.read(run.path()), figures, run.path(), failures(config, run), table));
         return table;
     }
 

@@ -22,10 +22,11 @@ public final class RunReport {
      * @param figures    Markdown that shows the run's plots
      * @param runDirectory where the cells' learning curves are
      * @param failures   cells of the grid that failed, by id, with their first error line
+     * @param primary    the comparison table of the scored rows on the task's primary metric, as the figures drew it
      */
     public static String markdown(ExperimentConfig config, List<Map<String, String>> rows, int gridCells, String command,
                                   List<Map<String, String>> provenance, String figures, java.nio.file.Path runDirectory,
-                                  Map<String, String> failures) {
+                                  Map<String, String> failures, ComparisonTable primary) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(config.settings().name()).append("\n\n");
         if (!config.settings().description().isBlank()) {
@@ -52,8 +53,7 @@ public final class RunReport {
         }
         TaskMetrics metrics = TaskMetrics.of(config.task());
         String metric = metrics.primary();
-        ComparisonRules rules = ComparisonRules.of(config);
-        ComparisonTable primary = ComparisonTable.of(scored, metric, rules);
+        ComparisonRules rules = primary.rules();
         if (!scored.isEmpty()) {
             out.append("\n## Summary\n\nMean test ").append(metric).append(" over seeds; in brackets the paired difference from ")
                     .append("the strategy's no-transfer baseline, with the verdict where it is significant. ")
