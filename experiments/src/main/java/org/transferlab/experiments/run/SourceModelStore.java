@@ -34,6 +34,7 @@ public final class SourceModelStore {
     private static final String METRIC = "metric.";
     private final Path directory;
     private final Consumer<String> warnings;
+    private final java.util.concurrent.ConcurrentMap<String, Object> localLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param directory where entries live; null disables the store */
     public SourceModelStore(Path directory, Consumer<String> warnings) {
@@ -79,6 +80,46 @@ public final class SourceModelStore {
             return Optional.of(new SourceModel(network, cell.network(), classNames, cell.sourceSeed(), metrics));
         } catch (IOException | RuntimeException e) {
             return corrupt(key, "it cannot be read (" + e + ")");
+        }
+    }
+
+    /**
+     * Runs {@code work} (load the entry, or train and save it) while holding the entry's lock, so that
+     * processes sharing the directory, such as the tasks of a Slurm array on a shared file system, train
+     * each source model once: a second process waits and then loads what the first stored. The lock is
+     * an operating-system lock on {@code KEY.lock}, released by the kernel if its holder dies; on a file
+     * system without locks the work runs unlocked, and a second training is harmless, since it gives
+     * the same model (same data, network and seed) and entries are replaced atomically.
+     */
+    public <T> T exclusively(String key, java.util.function.Supplier<T> work) {
+        if (directory == null) {
+            return work.get();
+        }
+        // File locks belong to the process: threads of one process take turns on the in-process lock first.
+        synchronized (localLocks.computeIfAbsent(key, k -> new Object())) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                return work.get();
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(directory.resolve(key + ".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock lock = lockOrNull(channel)) {
+                return work.get();
+            } catch (IOException e) {
+                warnings.accept("warning: could not lock the source-model cache entry " + key + " (" + e + "); continuing without");
+                return work.get();
+            }
+        }
+    }
+
+    private java.nio.channels.FileLock lockOrNull(java.nio.channels.FileChannel channel) {
+        try {
+            return channel.lock();
+        } catch (IOException e) {
+            warnings.accept("warning: the file system of " + directory + " does not support locks (" + e + "); "
+                    + "a source model needed by two processes at once may be trained twice, with the same result");
+            return null;
         }
     }
 

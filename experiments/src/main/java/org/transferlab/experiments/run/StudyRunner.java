@@ -305,6 +305,10 @@ public final class StudyRunner {
 
     private SourceModel trainSource(Domain source, Cell cell, RunDirectory run) {
         String key = SourceModelStore.key(cell, source.provenance());
+        return store.exclusively(key, () -> loadOrTrainSource(key, source, cell, run));
+    }
+
+    private SourceModel loadOrTrainSource(String key, Domain source, Cell cell, RunDirectory run) {
         java.util.Optional<SourceModel> stored = store.load(key, cell, source.classNames());
         if (stored.isPresent()) {
             loadedFromStore.add(cell.sourceSeed());
