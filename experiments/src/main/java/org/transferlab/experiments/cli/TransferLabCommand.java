@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "transferlab", mixinStandardHelpOptions = true, version = "TransferLab 0.1.0",
         description = "Runs transfer-learning studies from experiment config files, and reproduces published results.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, MergeCommand.class,
-            ListCommand.class, DataCommand.class, ReproduceCommand.class})
+            ListCommand.class, DataCommand.class, ReproduceCommand.class, SlurmCommand.class})
 public final class TransferLabCommand implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int INTERNAL_ERROR = 1;
@@ -24,11 +24,17 @@ public final class TransferLabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, report, merge, list, data or reproduce");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, report, merge, list, data, reproduce or slurm");
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err);
+        // Auto-flush covers println and printf only; a command's last print() must not be lost at exit.
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
