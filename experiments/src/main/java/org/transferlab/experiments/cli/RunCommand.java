@@ -53,15 +53,6 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    private Path cacheDirectory() {
-        if (cacheDir != null) {
-            return cacheDir;
-        }
-        String fromEnvironment = System.getenv("TRANSFERLAB_CACHE");
-        return fromEnvironment != null && !fromEnvironment.isBlank() ? Path.of(fromEnvironment)
-                : Path.of(System.getProperty("user.home"), ".cache", "transferlab");
-    }
-
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -86,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         StudyRunner runner = new StudyRunner(options.dataDirectory(config), progress,
-                noCache ? SourceModelStore.disabled() : new SourceModelStore(cacheDirectory(), progress));
+                noCache ? SourceModelStore.disabled() : new SourceModelStore(StudyOptions.cacheDirectory(cacheDir), progress));
         StudyRunner.Prepared study = runner.prepare(config);
         try (RunDirectory run = RunDirectory.open(target, config.text(), config.digest(), allowChangedConfig)) {
             run.interruptedRun().ifPresent(holder -> progress.accept("note: the last run in " + run.path() + " (" + holder

@@ -35,4 +35,14 @@ final class StudyOptions {
         String fromEnvironment = System.getenv("TRANSFERLAB_DATA");
         return Path.of(fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "data");
     }
+
+    /** {@code explicit}, else {@code $TRANSFERLAB_CACHE}, else {@code ~/.cache/transferlab}. */
+    static Path cacheDirectory(Path explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String fromEnvironment = System.getenv("TRANSFERLAB_CACHE");
+        return fromEnvironment != null && !fromEnvironment.isBlank() ? Path.of(fromEnvironment)
+                : Path.of(System.getProperty("user.home"), ".cache", "transferlab");
+    }
 }
