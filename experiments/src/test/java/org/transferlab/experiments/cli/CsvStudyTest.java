@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.loader.RowSplit;
+import org.transferlab.experiments.config.ConfigLoader;
+import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.report.Provenance;
 
 /**
@@ -65,5 +67,14 @@ class CsvStudyTest {
         assertEquals("[\"Adélie\", \"Chinstrap\", \"Gentoo\"]", north.get("classes"), "class i is the i-th label");
         assertEquals("island=[\"Biscoe\", \"Dream\", \"Torgersen\"]", north.get("categories"), "Anvers is only in a test row");
         assertEquals("island=Biscoe,island=Dream,island=Torgersen,bill,mass", north.get("encoded-features"));
+    }
+
+    @Test
+    void thePenguinsStudyConfigIsValid() {
+        ExperimentConfig config = new ConfigLoader(org.transferlab.core.plugin.Plugins.discover())
+                .load(Path.of("configs/penguins-study.yaml"));
+        assertEquals(2 * 9 * 2 * 10, config.cellCount(), "2 pairs x 9 strategies x 2 budgets x 10 seeds");
+        assertEquals("penguins-study", config.settings().name());
+        assertTrue(config.settings().seeds() >= 5, "5 or more seeds");
     }
 }
