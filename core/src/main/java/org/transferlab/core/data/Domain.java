@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param shape      the layout of one example's features
  * @param train      examples that budgets, source training and unlabelled adaptation may use
  * @param test       held-out examples for the final evaluation only
- * @param provenance where the data came from (files, checksums, transforms), recorded with results
+ * @param provenance where the data came from (files, checksums, transforms), recorded with results in
+ *                   the order the loader gives it
  */
 public record Domain(String name, TaskType task, List<String> classNames, FeatureShape shape,
                      Examples train, TestPartition test, Map<String, String> provenance) {
@@ -25,7 +26,9 @@ public record Domain(String name, TaskType task, List<String> classNames, Featur
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
-        provenance = Map.copyOf(provenance);
+        // In the loader's order, so provenance.csv and the report read as the loader wrote them, the same in every run.
+        provenance.forEach((key, value) -> Objects.requireNonNull(value, () -> "provenance '" + key + "'"));
+        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         if (train.featureCount() != shape.size()) {
             throw new IllegalArgumentException("domain '" + name + "': shape " + shape + " has " + shape.size()
                     + " features but the examples have " + train.featureCount());

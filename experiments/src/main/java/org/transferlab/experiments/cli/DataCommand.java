@@ -13,6 +13,7 @@ import org.transferlab.core.loader.diabetes.DiabetesLoader;
 import org.transferlab.core.loader.fashion.FashionMnistFiles;
 import org.transferlab.core.loader.fashion.IdxFile;
 import org.transferlab.core.loader.published.DataSetFetcher;
+import org.transferlab.core.loader.published.PalmerPenguins;
 import org.transferlab.core.loader.published.PublishedDataSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,14 +36,15 @@ final class DataCommand implements Runnable {
     private static final Map<String, Function<Path, String>> FETCHERS = Map.of(
             "fashion-mnist", directory -> Fetch.fashionMnist(directory).toString(),
             AutoMpgLoader.NAME, directory -> Fetch.published(AutoMpgLoader.DATA, directory),
-            DiabetesLoader.NAME, directory -> Fetch.published(DiabetesLoader.DATA, directory));
+            DiabetesLoader.NAME, directory -> Fetch.published(DiabetesLoader.DATA, directory),
+            PalmerPenguins.NAME, directory -> Fetch.published(PalmerPenguins.DATA, directory));
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = "Copies a data set into the data directory from its Debian package (installed, or downloaded "
                     + "with apt-get download and extracted), or downloads it from its published location, and verifies "
                     + "its checksums.")
     static final class Fetch implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "the data set: fashion-mnist, auto-mpg or diabetes")
+        @Parameters(index = "0", paramLabel = "NAME", description = "the data set: fashion-mnist, auto-mpg, diabetes or penguins")
         private String name;
 
         @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default: $TRANSFERLAB_DATA, else data/)")

@@ -86,13 +86,21 @@ public final class RunReport {
                     .append(ComparisonTable.of(upper, metric, rules).markdown());
         }
         List<Map<String, String>> missing = provenance.stream()
-                .filter(r -> r.get("key").startsWith("rows-dropped") || r.get("key").equals("rows-imputed"))
-                .filter(r -> !"0".equals(r.get("value"))).toList();
+                .filter(r -> r.get("key").startsWith("rows-dropped") || r.get("key").equals("rows-imputed")
+                        || r.get("key").equals("cells-imputed-by-column") || r.get("key").equals("imputed-train-values"))
+                .filter(RunReport::counted).toList();
         if (!missing.isEmpty()) {
             out.append("\n## Missing values\n\nRows of the data files that missing values affected, as the domains' `missing` ")
-                    .append("setting handled them (imputed values use the train partition's means only):\n\n");
-            missing.forEach(r -> out.append("- ").append(r.get("scope").replaceFirst("^domain ", "")).append(": ")
-                    .append(r.get("key").replace('-', ' ')).append(" ").append(r.get("value")).append("\n"));
+                    .append("setting handled them (imputed values come from the train partition only: a numeric column's mean, ")
+                    .append("a categorical column's most frequent category):\n\n");
+            missing.forEach(r -> out.append(provenanceLine(r)));
+        }
+        List<Map<String, String>> unseen = provenance.stream()
+                .filter(r -> r.get("key").equals("test-cells-unseen-category")).filter(RunReport::counted).toList();
+        if (!unseen.isEmpty()) {
+            out.append("\n## Unseen categories\n\nTest cells of a categorical feature whose category no train row of the ")
+                    .append("file has; they are encoded as all zeros:\n\n");
+            unseen.forEach(r -> out.append(provenanceLine(r)));
         }
         if (!failures.isEmpty()) {
             out.append("\n## Failed cells\n\nThese cells threw; their errors and stack traces are in `cells/ID.failed.txt`. ")
@@ -158,5 +166,15 @@ public final class RunReport {
     private static double number(Map<String, String> row, String column) {
         String value = row.get(column);
         return value == null || value.isEmpty() ? 0 : Double.parseDouble(value);
+    }
+
+    /** Whether a provenance count says something happened: not 0, and not "none". */
+    private static boolean counted(Map<String, String> row) {
+        return !"0".equals(row.get("value")) && !"none".equals(row.get("value"));
+    }
+
+    private static String provenanceLine(Map<String, String> row) {
+        return "- " + row.get("scope").replaceFirst("^domain ", "") + ": " + row.get("key").replace('-', ' ') + " "
+                + row.get("value") + "\n";
     }
 }

@@ -244,9 +244,12 @@ class BadInputCorpusTest {
                 csv("a CSV with a short row", s -> replaceLine(s, 5, "north,1.5"),
                         d -> north(d) + "line 5 has 2 fields, expected 4 (site, x1, x2, label)"),
                 csv("a CSV with a non-number in a numeric column", s -> replaceLine(s, 6, "north,1.5,heavy,a"),
-                        d -> north(d) + "line 6, column 'x2': 'heavy' is not a number"),
-                csv("a CSV with NaN", s -> replaceLine(s, 3, "north,NaN,1.0,a"),
-                        d -> north(d) + "line 3, column 'x1': NaN is not a finite number"),
+                        d -> north(d) + "line 6, column 'x2': 'heavy' is not a number; if 'x2' holds categories, declare it: "
+                                + "categorical: [x2]"),
+                csv("a CSV with NaN, a missing value by default", s -> replaceLine(s, 3, "north,NaN,1.0,a"),
+                        d -> north(d) + "line 3, column 'x1': 'NaN' is a missing value (na-values: [\"\", \"NA\", \"NaN\", "
+                                + "\"?\", \"null\"]); set missing: drop to leave such rows out, or missing: impute to fill it "
+                                + "from the train partition"),
                 csv("a CSV with infinity", s -> replaceLine(s, 3, "north,-Infinity,1.0,a"),
                         d -> north(d) + "line 3, column 'x1': -Infinity is not a finite number"),
                 csv("a CSV with a number too large for a float", s -> replaceLine(s, 4, "north,1.0,1e999,a"),

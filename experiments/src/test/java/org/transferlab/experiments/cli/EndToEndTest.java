@@ -232,7 +232,7 @@ class EndToEndTest {
         }
         Result unknown = cli("data", "fetch", "imagenet");
         assertEquals(TransferLabCommand.USER_ERROR, unknown.exitCode());
-        assertTrue(unknown.err().contains("unknown data set 'imagenet'; known data sets: auto-mpg, diabetes, fashion-mnist"), unknown.err());
+        assertTrue(unknown.err().contains("unknown data set 'imagenet'; known data sets: auto-mpg, diabetes, fashion-mnist, penguins"), unknown.err());
     }
 
     @Test

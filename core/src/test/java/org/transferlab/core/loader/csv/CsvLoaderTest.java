@@ -215,14 +215,21 @@ class CsvLoaderTest {
     void aNonNumberNamesItsLineAndColumn() {
         TransferLabException e = assertThrows(TransferLabException.class,
                 () -> load("name,mpg,weight,year,origin\na,18,3504,70,USA\nb,15,heavy,70,USA\n", regression("")));
-        assertEquals(data.resolve("cars.csv") + ": line 3, column 'weight': 'heavy' is not a number", e.getMessage());
+        assertEquals(data.resolve("cars.csv") + ": line 3, column 'weight': 'heavy' is not a number; if 'weight' holds "
+                + "categories, declare it: categorical: [weight]", e.getMessage());
     }
 
     @Test
     void nanAndInfinityAreRejected() {
+        CsvLoader.Parameters nanIsAValue = new CsvLoader.Parameters("cars.csv", "mpg", List.of("weight", "year"), List.of(),
+                TaskType.REGRESSION, "", Missing.ERROR, List.of("NA"), 0.25, 0, ",", 0, "");
         TransferLabException e = assertThrows(TransferLabException.class,
-                () -> load("name,mpg,weight,year,origin\na,18,NaN,70,USA\n", regression("")));
+                () -> load("name,mpg,weight,year,origin\na,18,NaN,70,USA\n", nanIsAValue));
         assertEquals(data.resolve("cars.csv") + ": line 2, column 'weight': NaN is not a finite number", e.getMessage());
+        e = assertThrows(TransferLabException.class, () -> load("name,mpg,weight,year,origin\na,18,NaN,70,USA\n", regression("")));
+        assertEquals(data.resolve("cars.csv") + ": line 2, column 'weight': 'NaN' is a missing value (na-values: [\"\", \"NA\", "
+                + "\"NaN\", \"?\", \"null\"]); set missing: drop to leave such rows out, or missing: impute to fill it from the "
+                + "train partition", e.getMessage(), "NaN is one of the default na-values");
         e = assertThrows(TransferLabException.class,
                 () -> load("name,mpg,weight,year,origin\na,18,3000,Infinity,USA\n", regression("")));
         assertEquals(data.resolve("cars.csv") + ": line 2, column 'year': Infinity is not a finite number", e.getMessage());
