@@ -25,7 +25,8 @@ import org.transferlab.core.TransferLabException;
  * repeats the grey value; RGB to greyscale takes the ITU-R BT.601 luma {@code 0.299 R + 0.587 G + 0.114 B}
  * (what PIL's {@code convert("L")} computes). An alpha channel is dropped, its colour values taken as
  * they are (as PIL's {@code convert("RGB")} does). A warning of the decoder is an error: ImageIO reads
- * a JPEG cut short without complaint, filling the missing part with grey, and only warns. Stateless.
+ * a JPEG cut short without complaint, filling the missing part with grey, and only warns; a PNG must
+ * end with its IEND chunk, since ImageIO reads one cut short after its pixel data. Stateless.
  */
 final class ImageDecoder {
     /** Larger images are refused before they are decoded: a few bytes of PNG can declare gigapixels. */
@@ -65,6 +66,9 @@ final class ImageDecoder {
                 if (!warnings.isEmpty()) {
                     throw corrupt(file, format, String.join("; ", warnings));
                 }
+                if (format.equals("PNG") && !endsWithIend(bytes)) {
+                    throw corrupt(file, format, "no IEND chunk, with which every PNG ends");
+                }
                 return new Pixels(image.getWidth(), image.getHeight(), planes(image, channels));
             } catch (IOException | RuntimeException e) {
                 if (e instanceof TransferLabException known) {
@@ -77,6 +81,22 @@ final class ImageDecoder {
         } catch (IOException e) {
             throw new TransferLabException(file + ": cannot be read (" + e + ")", e);
         }
+    }
+
+    /** The IEND chunk: length 0, its type, its CRC. Whatever follows it is ignored, as decoders do. */
+    private static final byte[] IEND = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
+
+    /**
+     * Whether a PNG was written to its end. ImageIO decodes a PNG cut anywhere after its last pixel
+     * row's data (in the zlib checksum, the chunk's CRC or the IEND chunk) without a word.
+     */
+    private static boolean endsWithIend(byte[] bytes) {
+        for (int at = bytes.length - IEND.length; at >= 8; at--) {
+            if (java.util.Arrays.equals(bytes, at, at + IEND.length, IEND, 0, IEND.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TransferLabException corrupt(Path file, String format, String why) {

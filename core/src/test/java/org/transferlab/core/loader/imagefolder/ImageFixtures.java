@@ -90,8 +90,13 @@ public final class ImageFixtures {
 
     /** {@code ROOT/train/CLASS} with {@code train} images a class and {@code ROOT/test/CLASS} with {@code test}. */
     public static Path splitFolder(Path root, List<String> classes, int train, int test, int side) {
-        folder(root.resolve("train"), classes, train, side, "png", 0);
-        folder(root.resolve("test"), classes, test, side, "png", train);
+        return splitFolder(root, classes, train, test, side, 0);
+    }
+
+    /** The same, the images' indices starting at {@code firstIndex}. */
+    public static Path splitFolder(Path root, List<String> classes, int train, int test, int side, int firstIndex) {
+        folder(root.resolve("train"), classes, train, side, "png", firstIndex);
+        folder(root.resolve("test"), classes, test, side, "png", firstIndex + train);
         return root;
     }
 }
