@@ -35,7 +35,8 @@ import org.transferlab.core.plugin.Default;
  * images on each side, so two domains of one folder never hold each other's test images. The halves a
  * pair of domains with common classes gets ({@link TrainShare}) are taken within the folder's train
  * images, per class. Domains of one folder that would draw another split (another {@code test-fraction}
- * or {@code split-seed}) cannot be paired: see {@link #splitConflict}.
+ * or {@code split-seed}) cannot be paired: see {@link #splitConflict}; that holds for a folder with its
+ * own split too, since it is decided from the config, before any folder is read.
  *
  * <p><b>Identities.</b> Every image is identified by the SHA-256 of its file's content, so a source and a
  * target are compared image by image, whatever folder, class or name an image has in each: a copy of a
@@ -230,6 +231,7 @@ public final class ImageFolderLoader implements DomainLoader<ImageFolderLoader.P
         return java.util.Arrays.stream(rows).filter(r -> labelOf[strata[r]] >= 0).toArray();
     }
 
+    /** Throws unless each of the domain's classes has an image in its train partition (share) and in its test partition. */
     private static void everyClassOnBothSides(ImageFolder folder, List<String> classes, int[] labelOf, int[] trainRows,
                                               String trainSide, int[] testRows, String splitText) {
         int[] perClass = new int[classes.size()];
@@ -255,5 +257,4 @@ public final class ImageFolderLoader implements DomainLoader<ImageFolderLoader.P
             }
         }
     }
-
 }
