@@ -38,6 +38,26 @@ public final class ExampleIds {
         return new ExampleIds(new ExampleOrigin[] {origin}, new int[rows.length], rows);
     }
 
+    /**
+     * Row {@code i} is example {@code rows[i]} of {@code origins.get(i)}: a block whose rows come from
+     * many origins, such as one image file each. Equal origins share one entry of the table.
+     */
+    public static ExampleIds of(List<ExampleOrigin> origins, int[] rows) {
+        if (origins.size() != rows.length) {
+            throw new IllegalArgumentException(origins.size() + " origins but " + rows.length + " rows");
+        }
+        Map<ExampleOrigin, Integer> index = new LinkedHashMap<>();
+        int[] originOf = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < 0) {
+                throw new IllegalArgumentException("a row is 0 or more, got " + rows[i]);
+            }
+            ExampleOrigin origin = Objects.requireNonNull(origins.get(i), "origin");
+            originOf[i] = index.computeIfAbsent(origin, k -> index.size());
+        }
+        return new ExampleIds(index.keySet().toArray(ExampleOrigin[]::new), originOf, rows);
+    }
+
     /** Rows {@code 0..count-1} of {@code origin}, in order: a partition that is the whole of its origin. */
     public static ExampleIds range(ExampleOrigin origin, int count) {
         int[] rows = new int[count];

@@ -5,6 +5,7 @@ import org.transferlab.core.loader.autompg.AutoMpgLoader;
 import org.transferlab.core.loader.csv.CsvLoader;
 import org.transferlab.core.loader.diabetes.DiabetesLoader;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
+import org.transferlab.core.loader.imagefolder.ImageFolderLoader;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.core.plugin.PluginBindings;
 import org.transferlab.core.plugin.TransferLabModule;
@@ -18,5 +19,6 @@ public final class CoreLoadersModule extends AbstractModule implements TransferL
         PluginBindings.domainLoader(binder(), SyntheticLoader.NAME, SyntheticLoader.class);
         PluginBindings.domainLoader(binder(), AutoMpgLoader.NAME, AutoMpgLoader.class);
         PluginBindings.domainLoader(binder(), DiabetesLoader.NAME, DiabetesLoader.class);
+        PluginBindings.domainLoader(binder(), ImageFolderLoader.NAME, ImageFolderLoader.class);
     }
 }

@@ -80,6 +80,22 @@ class ExampleIdsTest {
     }
 
     @Test
+    void aBlockMayHaveAnOriginPerRowAndEqualOriginsShareOneEntry() {
+        ExampleOrigin first = ExampleOrigin.ofFile("01".repeat(32), "cat/a.png");
+        ExampleOrigin second = ExampleOrigin.ofFile("02".repeat(32), "cat/b.png");
+        ExampleIds ids = ExampleIds.of(List.of(first, second, ExampleOrigin.ofFile("01".repeat(32), "copy/a.png")), new int[] {0, 0, 0});
+        assertEquals(List.of(first, second), ids.origins(), "a copy of a file is the same origin");
+        assertEquals(List.of(new ExampleId(first, 0), new ExampleId(second, 0), new ExampleId(first, 0)),
+                IntStream.range(0, 3).mapToObj(ids::get).toList());
+        List<ExampleOrigin> table = List.of(second, first);
+        long[] keys = ids.keys(table::indexOf);
+        assertEquals(keys[0], keys[2]);
+        assertNotEquals(keys[0], keys[1]);
+        assertEquals(List.of(new ExampleId(second, 0)), List.of(ids.subset(new int[] {1}).get(0)));
+        assertThrows(IllegalArgumentException.class, () -> ExampleIds.of(List.of(first), new int[] {0, 1}));
+    }
+
+    @Test
     void theCountsMustMatch() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Examples.classified(new float[] {1, 2}, 2, new int[] {0}).withIds(ExampleIds.range(FILE, 2)));

@@ -55,7 +55,7 @@ class PluginsTest {
     @Test
     void builtInLoadersAreDiscoveredOnTheClassPath() {
         PluginRegistry<DomainLoader<?>> loaders = Plugins.discover().domainLoaders();
-        assertEquals(List.of("auto-mpg", "csv", "diabetes", "fashion-mnist", "synthetic"), List.copyOf(loaders.names()));
+        assertEquals(List.of("auto-mpg", "csv", "diabetes", "fashion-mnist", "image-folder", "synthetic"), List.copyOf(loaders.names()));
         assertInstanceOf(FashionMnistLoader.class, loaders.get("fashion-mnist"));
     }
 
@@ -75,7 +75,7 @@ class PluginsTest {
     void anUnknownNameListsTheKnownOnes() {
         TransferLabException e = assertThrows(TransferLabException.class,
                 () -> Plugins.of(List.of(new CoreLoadersModule())).domainLoaders().get("fashion-mnsit"));
-        assertEquals("unknown domain loader 'fashion-mnsit'; known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, synthetic", e.getMessage());
+        assertEquals("unknown domain loader 'fashion-mnsit'; known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, image-folder, synthetic", e.getMessage());
     }
 
     @Test

@@ -156,10 +156,16 @@ public final class DisjointPartitions {
         return files;
     }
 
+    /** The origins a message names; a loader may give every example its own (an image file), and a leak be of thousands. */
+    private static final int NAMED_ORIGINS = 3;
+
     /** How many distinct examples two partitions have in common, and where they come from. */
     private record Overlap(int count, List<String> origins) {
         String where() {
-            return String.join(", ", origins);
+            if (origins.size() <= NAMED_ORIGINS) {
+                return String.join(", ", origins);
+            }
+            return String.join(", ", origins.subList(0, NAMED_ORIGINS)) + " and " + (origins.size() - NAMED_ORIGINS) + " more";
         }
     }
 

@@ -33,6 +33,7 @@ import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.SourceModel;
 import org.transferlab.transfer.network.SourceTrainer;
 
@@ -328,7 +329,10 @@ public final class StudyRunner {
     private Domain load(ExperimentConfig config, DomainEntry entry, TrainShare share) {
         progress.accept("loading domain " + entry.name() + (share == TrainShare.ALL ? "" : " (" + share.name().toLowerCase().replace('_', ' ') + ")"));
         try {
-            return entry.load(new LoadContext(dataDirectory, share));
+            Domain domain = entry.load(new LoadContext(dataDirectory, share));
+            // Before any training: a network that cannot read the domain would fail every cell, one by one.
+            NetworkFactory.checkInput(config.network(), domain.shape());
+            return domain;
         } catch (TransferLabException e) {
             // The loader names the data file and what is wrong in it; say which part of the config led there.
             throw new TransferLabException(config.file() + ":" + entry.line() + ": domain '" + entry.name() + "': "

@@ -323,6 +323,15 @@ class RunLifecycleTest {
         assertTrue(result.out().contains("    classes            list of integer default [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"), result.out());
         assertTrue(result.out().contains("    file               string         (required)"), result.out());
         assertTrue(result.out().contains("  fine-tuning\n    learning-rate      double         default 0.0003"), result.out());
+        assertTrue(result.out().contains("  image-folder\n    folder             string         (required)\n"
+                + "    classes            list of string default []\n"
+                + "    channels           int            default 3\n"
+                + "    width              int            (required)\n"
+                + "    height             int            (required)\n"
+                + "    mismatched-sizes   enum           default error\n"
+                + "    test-fraction      double         default 0.3\n"
+                + "    split-seed         long           default 0\n"
+                + "    task               enum           default classification\n"), result.out());
     }
 
     private static int doneMarkers(Path out) throws IOException {

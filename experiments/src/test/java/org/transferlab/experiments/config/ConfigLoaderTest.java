@@ -215,7 +215,7 @@ class ConfigLoaderTest {
                 + "known classification strategies: augment, coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, linint, lp-ft, oracle, pooled, pred, source-only, target-only, tribuo-head, weighted", e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
-                + "known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, synthetic", e.getMessage());
+                + "known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, image-folder, synthetic", e.getMessage());
     }
 
     @Test

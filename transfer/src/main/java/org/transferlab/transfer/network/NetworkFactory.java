@@ -30,10 +30,7 @@ public final class NetworkFactory {
                 .weightInit(WeightInit.XAVIER)
                 .list();
         if (spec.type() == NetworkSpec.Type.CNN) {
-            if (!shape.isImage()) {
-                throw new TransferLabException("network type cnn needs image domains, but the domain's features are flat ("
-                        + shape.size() + " values); use type mlp");
-            }
+            checkInput(spec, shape);
             for (int filters : spec.convFilters()) {
                 layers.layer(new ConvolutionLayer.Builder(5, 5).nOut(filters).activation(Activation.RELU).build());
                 layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
@@ -50,6 +47,31 @@ public final class NetworkFactory {
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
         return network;
+    }
+
+    /**
+     * Throws unless a network of {@code spec} can read inputs of {@code shape}: a cnn needs images, and
+     * images large enough for its blocks (each a 5x5 convolution without padding, taking 4 pixels off
+     * each side length, then 2x2 max pooling, halving it), so that the error names the sizes rather than
+     * coming from DL4J halfway through building the network. Channels are any number (grey, RGB).
+     */
+    public static void checkInput(NetworkSpec spec, FeatureShape shape) {
+        if (spec.type() != NetworkSpec.Type.CNN) {
+            return;
+        }
+        if (!shape.isImage()) {
+            throw new TransferLabException("network type cnn needs image domains, but the domain's features are flat ("
+                    + shape.size() + " values); use type mlp");
+        }
+        int side = 1;
+        for (int block = 0; block < spec.convFilters().size(); block++) {
+            side = 2 * side + 4;
+        }
+        if (shape.height() < side || shape.width() < side) {
+            throw new TransferLabException("network type cnn with conv-filters " + spec.convFilters() + " needs images of at "
+                    + "least " + side + "x" + side + " pixels (each block is a 5x5 convolution, then 2x2 max pooling), but the "
+                    + "domain's are " + shape.width() + "x" + shape.height() + "; give fewer conv-filters or larger images");
+        }
     }
 
     /** A softmax output layer for {@code classes} classes on top of {@code inputs} features. */
