@@ -50,7 +50,7 @@ final class MergeCommand implements Callable<Integer> {
                         + "; only shards of one study can be merged");
             }
         }
-        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(parts.get(0).config());
+        ExperimentConfig config = RunConfig.load(parts.get(0));
         try (RunDirectory merged = RunDirectory.open(out, Files.readString(parts.get(0).config()), digest, false)) {
             Set<String> present = merged.finished();
             int adopted = 0;

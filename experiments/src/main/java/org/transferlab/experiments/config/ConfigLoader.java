@@ -39,10 +39,24 @@ public final class ConfigLoader {
 
     private final PluginRegistry<DomainLoader<?>> loaders;
     private final Plugins plugins;
+    private final Map<String, Path> modelFiles;
 
     public ConfigLoader(Plugins plugins) {
+        this(plugins, Map.of());
+    }
+
+    private ConfigLoader(Plugins plugins, Map<String, Path> modelFiles) {
         this.loaders = plugins.domainLoaders();
         this.plugins = plugins;
+        this.modelFiles = Map.copyOf(modelFiles);
+    }
+
+    /**
+     * A loader that reads the named models from these files instead of resolving their {@code file} key: for
+     * the copy of a config in a run directory, whose relative model paths were relative to the original's folder.
+     */
+    public ConfigLoader withModelFiles(Map<String, Path> files) {
+        return new ConfigLoader(plugins, files);
     }
 
     public ExperimentConfig load(Path path) {
@@ -73,7 +87,7 @@ public final class ConfigLoader {
 
         Map<String, DomainEntry> domains = domains(binder, required(binder, top, "domains", rootLine));
         Map<String, ModelEntry> models = top.get("models") == null || YamlBinder.isNull(top.get("models")) ? Map.of()
-                : ModelSection.read(binder, top.get("models"), domains);
+                : ModelSection.read(binder, top.get("models"), domains, modelFiles);
         List<PairEntry> pairs = pairs(binder, required(binder, top, "pairs", rootLine), domains, models);
         NetworkSpec network = binder.bind(required(binder, top, "network", rootLine), NetworkSpec.class, "network");
         List<StrategyEntry> chosen = strategies(binder, required(binder, top, "strategies", rootLine), pairs, domains,

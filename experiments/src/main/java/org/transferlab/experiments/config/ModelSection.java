@@ -21,7 +21,8 @@ final class ModelSection {
     private ModelSection() {
     }
 
-    static Map<String, ModelEntry> read(YamlBinder binder, Node node, Map<String, DomainEntry> domains) {
+    /** @param files where to read named models from instead of their {@code file} key (a run directory's copy) */
+    static Map<String, ModelEntry> read(YamlBinder binder, Node node, Map<String, DomainEntry> domains, Map<String, Path> files) {
         Map<String, Node> entries = binder.entries(node, "models");
         if (entries.isEmpty()) {
             throw new ConfigException(binder.file(), YamlBinder.line(node), "'models' is empty; declare a model or remove the key");
@@ -41,7 +42,7 @@ final class ModelSection {
             Map<String, Node> fields = binder.entries(entry.getValue(), path);
             ModelEntry.Parameters parameters = binder.bind(entry.getValue(), ModelEntry.Parameters.class, path);
             int fileLine = YamlBinder.line(fields.get("file"));
-            Path file = resolve(binder, parameters.file(), path, fileLine);
+            Path file = files.containsKey(name) ? files.get(name) : resolve(binder, parameters.file(), path, fileLine);
             try {
                 models.put(name, new ModelEntry(name, parameters.file(), ModelFile.read(file, parameters.request()), line));
             } catch (ModelFileException e) {

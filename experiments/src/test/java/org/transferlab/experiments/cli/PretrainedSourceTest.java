@@ -103,7 +103,11 @@ class PretrainedSourceTest {
         assertEquals(BadInputCorpusTest.sha256(Files.readAllBytes(model)), provenance.get("sha256"));
         assertEquals(model.toString(), provenance.get("file"));
         assertEquals("1 'layer1' (DenseLayer, 6 values)", provenance.get("cut-at"));
-        assertTrue(Files.readString(dir.resolve("out/report.md")).contains("pooled"));
+        String report = Files.readString(dir.resolve("out/report.md"));
+        assertTrue(report.contains("- source models read from files (no source test set, so no source accuracy): `net` "
+                + "(models/net.zip, SHA-256 " + provenance.get("sha256").substring(0, 12) + ", cut at layer 1)\n"), report);
+        assertTrue(report.contains("## Not applicable\n\n- `pooled` on net → tgt: it learns from source examples, and this "
+                + "cell's source has none (a model file brings a network, not data)\n"), report);
     }
 
     @Test
@@ -169,6 +173,23 @@ class PretrainedSourceTest {
         Map<String, String> status = rows.stream().collect(Collectors.toMap(r -> r.get("strategy"), r -> r.get("status")));
         assertEquals(Map.of("target-only", "ok", "feature-extraction", "ok", "warm-start-kmeans", "not applicable: it learns "
                 + "from source examples, and this cell's source has none (a model file brings a network, not data)"), status);
+    }
+
+    @Test
+    void aRunDirectoryIsReportedFromTheModelFileItUsedAndNotFromAChangedOne() throws Exception {
+        Path model = ModelFixtures.multiLayerNetwork(Files.createDirectories(dir.resolve("models")).resolve("net.zip"));
+        run(study(STUDY.replace("seeds: 2", "seeds: 1").replace("  pooled: {max-epochs: 2}\n", "")));
+        Files.delete(dir.resolve("out/report.md"));
+        // The run directory's copy of the config is not beside models/: the model is found through its provenance.
+        Result report = cli("report", dir.resolve("out").toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(Files.exists(dir.resolve("out/report.md")));
+        ModelFixtures.touchOneByte(model);
+        Result changed = cli("report", dir.resolve("out").toString());
+        assertEquals(TransferLabCommand.USER_ERROR, changed.exitCode());
+        assertEquals("error: " + dir.resolve("out") + ": a model file of this study changed since it was run (" + model
+                + "), so its cells are another study's; restore the file the run used (its SHA-256 is in provenance.csv)",
+                changed.err().strip());
     }
 
     @Test
