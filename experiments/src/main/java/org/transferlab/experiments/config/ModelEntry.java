@@ -21,7 +21,7 @@ public record ModelEntry(String name, String file, ModelFile model, int line) im
     /**
      * The keys of a {@code models} entry.
      *
-     * @param file       the DL4J model zip (from {@code ModelSerializer.writeModel}); a relative path resolves
+     * @param file       the DL4J model zip (from {@code ModelSerializer.writeModel}) or Keras HDF5 file; a relative path resolves
      *                   against the config file's folder and may not leave it through '..'
      * @param cutAt      the layer whose activations are transferred, by index or name (default: the last layer
      *                   below the softmax output layer); see {@link ModelFile.Request}

@@ -21,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.transferlab.transfer.pretrained.KerasFixture;
 import org.transferlab.transfer.pretrained.ModelFixtures;
 
 /**
@@ -97,14 +98,23 @@ class ModelFileBadInputTest {
         String layers = "0 'layer0' (DenseLayer, 8 values), 1 'layer1' (DenseLayer, 6 values), 2 'layer2' (OutputLayer, 3 values)";
         return Stream.of(
                 file("a text file", f -> Files.writeString(f, "weights: see the paper\n"), d -> at(d, 6)
-                        + "key 'models.net.file': " + model(d) + " is not a readable zip archive, so not a DL4J model zip "
-                        + "(is it truncated, or in another format? zip END header not found)"),
+                        + "key 'models.net.file': " + model(d) + " is neither a DL4J model zip nor a Keras HDF5 file: it is "
+                        + "not a readable zip archive (is it truncated, or in another format? zip END header not found)"),
+                file("a truncated Keras file", f -> {
+                    KerasFixture.sequentialMlp(f);
+                    byte[] whole = Files.readAllBytes(f);
+                    Files.write(f, Arrays.copyOf(whole, whole.length / 2));
+                }, d -> at(d, 6) + "key 'models.net.file': " + model(d) + " is an HDF5 file that cannot be read (RuntimeException: "
+                        + "H5Fopen failed); is it truncated?"),
+                file("an HDF5 file that holds no Keras model", KerasFixture::withoutModel, d -> at(d, 6) + "key 'models.net.file': "
+                        + model(d) + " is an HDF5 file without a Keras model_config attribute, so not a Keras model saved with "
+                        + "model.save (weights alone, from save_weights, are not enough)"),
                 file("a truncated model zip", f -> {
                     ModelFixtures.multiLayerNetwork(f);
                     byte[] whole = Files.readAllBytes(f);
                     Files.write(f, Arrays.copyOf(whole, whole.length / 2));
-                }, d -> at(d, 6) + "key 'models.net.file': " + model(d) + " is not a readable zip archive, so not a DL4J "
-                        + "model zip (is it truncated, or in another format? zip END header not found)"),
+                }, d -> at(d, 6) + "key 'models.net.file': " + model(d) + " is neither a DL4J model zip nor a Keras HDF5 "
+                        + "file: it is not a readable zip archive (is it truncated, or in another format? zip END header not found)"),
                 file("a zip that is not a DL4J model", f -> Files.write(f, zip("notes.txt", "hello".getBytes(StandardCharsets.UTF_8))),
                         d -> at(d, 6) + "key 'models.net.file': " + model(d) + " is a zip archive but not a DL4J model zip: "
                                 + "it lacks configuration.json (it holds notes.txt)"),

@@ -22,6 +22,7 @@ import org.transferlab.experiments.report.Provenance;
 import org.transferlab.experiments.run.Cell;
 import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.transfer.pretrained.KerasFixture;
 import org.transferlab.transfer.pretrained.ModelFixtures;
 
 /**
@@ -157,6 +158,21 @@ class PretrainedSourceTest {
                 .collect(Collectors.toMap(r -> r.get("key"), r -> r.get("value")));
         assertEquals("computation-graph", provenance.get("format"));
         assertEquals("0 'hidden' (DenseLayer, 8 values)", provenance.get("cut-at"));
+    }
+
+    @Test
+    void aKerasModelSavedAsHdf5IsASourceToo() throws Exception {
+        KerasFixture.sequentialMlp(Files.createDirectories(dir.resolve("models")).resolve("net.h5"));
+        List<Map<String, String>> rows = run(study(STUDY.replace("seeds: 2", "seeds: 1")
+                .replace("{file: models/net.zip}", "{file: models/net.h5, classes: [class-0, class-1, class-2]}")
+                .replace("  pooled: {max-epochs: 2}\n", "  source-only: {}\n  lp-ft: {max-epochs: 2}\n")));
+        assertEquals(5, rows.size());
+        rows.forEach(row -> assertEquals("ok", row.get("status"), row.toString()));
+        Map<String, String> provenance = Provenance.read(dir.resolve("out")).stream()
+                .filter(r -> r.get("scope").equals("model net"))
+                .collect(Collectors.toMap(r -> r.get("key"), r -> r.get("value")));
+        assertEquals("keras-hdf5", provenance.get("format"));
+        assertEquals("0 'dense_1' (DenseLayer, 8 values)", provenance.get("cut-at"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -49,11 +48,13 @@ final class Layers {
         return layers.size();
     }
 
-    /** The number of classes of a softmax output layer at the top; 0 when the last layer is not one. */
+    /**
+     * The number of classes of a softmax layer at the top (an output layer, or a dense layer with softmax
+     * activation, as a Keras model saved without its training configuration imports); 0 when there is none.
+     */
     int softmaxOutputs() {
         Layer last = layers.get(layers.size() - 1);
-        return last instanceof BaseOutputLayer output && output.getActivationFn() instanceof ActivationSoftmax
-                ? (int) output.getNOut() : 0;
+        return last instanceof FeedForwardLayer top && top.getActivationFn() instanceof ActivationSoftmax ? (int) top.getNOut() : 0;
     }
 
     /** The width of a layer's output when it is a flat vector; -1 otherwise. */

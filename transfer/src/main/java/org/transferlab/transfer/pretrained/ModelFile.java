@@ -25,9 +25,9 @@ import org.transferlab.transfer.network.SourceModel;
 
 /**
  * A network someone else trained, read from a DL4J model zip (what {@code ModelSerializer.writeModel} writes,
- * from a {@code MultiLayerNetwork} or a {@code ComputationGraph}), to be a pair's source instead of a source
- * domain. Reading checks everything that can be checked without target data, so a bad file fails before
- * anything trains: that the file is a zip and a DL4J model (not truncated, not another format), its SHA-256
+ * from a {@code MultiLayerNetwork} or a {@code ComputationGraph}) or a Keras HDF5 file ({@link KerasImport}), to
+ * be a pair's source instead of a source domain. Reading checks everything that can be checked without target data, so a bad file fails before
+ * anything trains: that the file is a DL4J model zip or a Keras model (not truncated, not another format), its SHA-256
  * when the config gives one, that a graph is a plain chain of layers ({@link GraphChain}), the input shape
  * (read from the first layer or its preprocessor, or given in the config; both must agree), the layer to cut
  * at, and the names of its classes. Every problem is a {@link ModelFileException} naming the file and the key.
@@ -36,8 +36,11 @@ import org.transferlab.transfer.network.SourceModel;
  * statistics come with a model file, so inputs must already be on the scale its creator trained it on.
  */
 public final class ModelFile {
-    /** The kinds of DL4J network a model zip can hold. */
-    public enum Format { MULTI_LAYER_NETWORK, COMPUTATION_GRAPH }
+    /** The kinds of model file: a DL4J model zip of either network type, or a Keras HDF5 file ({@link KerasImport}). */
+    public enum Format { MULTI_LAYER_NETWORK, COMPUTATION_GRAPH, KERAS_HDF5 }
+
+    /** The first bytes of every HDF5 file. */
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     /**
      * What the config says about the file.
@@ -167,8 +170,18 @@ public final class ModelFile {
         return given;
     }
 
-    /** Which network the zip holds, from its configuration: a graph's has vertices, a multi-layer network's confs. */
+    /**
+     * An HDF5 file is taken for a Keras model; a zip's network type is read from its configuration: a graph's has
+     * vertices, a multi-layer network's confs.
+     */
     private static Format format(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (java.util.Arrays.equals(in.readNBytes(HDF5_SIGNATURE.length), HDF5_SIGNATURE)) {
+                return Format.KERAS_HDF5;
+            }
+        } catch (IOException e) {
+            throw new ModelFileException("file", file + " cannot be read (" + e + ")", e);
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry configuration = zip.getEntry("configuration.json");
             if (configuration == null || zip.getEntry("coefficients.bin") == null) {
@@ -191,15 +204,19 @@ public final class ModelFile {
             throw new ModelFileException("file", file + ": its configuration.json describes neither a MultiLayerNetwork "
                     + "nor a ComputationGraph");
         } catch (IOException e) {
-            throw new ModelFileException("file", file + " is not a readable zip archive, so not a DL4J model zip (is it "
-                    + "truncated, or in another format? " + e.getMessage() + ")", e);
+            throw new ModelFileException("file", file + " is neither a DL4J model zip nor a Keras HDF5 file: it is not a "
+                    + "readable zip archive (is it truncated, or in another format? " + e.getMessage() + ")", e);
         }
     }
 
     private static MultiLayerNetwork restore(Path file, Format format) {
         try {
-            return format == Format.MULTI_LAYER_NETWORK ? ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false)
-                    : GraphChain.toMultiLayerNetwork(ModelSerializer.restoreComputationGraph(file.toFile(), false), file.toString());
+            return switch (format) {
+                case MULTI_LAYER_NETWORK -> ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+                case COMPUTATION_GRAPH -> GraphChain.toMultiLayerNetwork(ModelSerializer.restoreComputationGraph(file.toFile(),
+                        false), file.toString());
+                case KERAS_HDF5 -> KerasImport.restore(file);
+            };
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -98,6 +98,48 @@ class ModelFileTest {
     }
 
     @Test
+    void aKerasSequentialModelSavedAsHdf5IsImportedWithItsWeights() {
+        Path file = KerasFixture.sequentialMlp(dir.resolve("net.h5"));
+        ModelFile model = ModelFile.read(file, DEFAULTS);
+        assertEquals(ModelFile.Format.KERAS_HDF5, model.format());
+        assertEquals(FeatureShape.flat(4), model.inputShape());
+        assertEquals(0, model.cutAt(), "dense_1, below the softmax layer");
+        assertEquals(List.of("output-0", "output-1", "output-2"), model.classNames());
+        assertEquals("0 'dense_1' (DenseLayer, 8 values)", model.provenance().get("cut-at"));
+        float[] x = {1, -1, 0.5f, 2};
+        double[] hidden = affine(x, KerasFixture.kernel(0), KerasFixture.bias(0), 8);
+        for (int j = 0; j < hidden.length; j++) {
+            hidden[j] = Math.max(0, hidden[j]);
+        }
+        float[] h = new float[hidden.length];
+        for (int j = 0; j < h.length; j++) {
+            h[j] = (float) hidden[j];
+        }
+        double[] logits = affine(h, KerasFixture.kernel(1), KerasFixture.bias(1), 3);
+        double sum = java.util.Arrays.stream(logits).map(Math::exp).sum();
+        float[] expected = new float[3];
+        for (int c = 0; c < 3; c++) {
+            expected[c] = (float) (Math.exp(logits[c]) / sum);
+        }
+        SourceModel source = model.sourceModel(STUDY);
+        assertArrayEquals(expected, values(source.copy().output(org.nd4j.linalg.factory.Nd4j.create(x, new long[] {1, 4}, 'c'))),
+                1e-5f);
+        assertArrayEquals(h, source.embed(Examples.classified(x, 4, new int[1]), 0).values(), 1e-5f);
+    }
+
+    /** x (1 x n) times a row-major n x units kernel, plus the bias. */
+    private static double[] affine(float[] x, float[] kernel, float[] bias, int units) {
+        double[] out = new double[units];
+        for (int j = 0; j < units; j++) {
+            out[j] = bias[j];
+            for (int i = 0; i < x.length; i++) {
+                out[j] += x[i] * kernel[i * units + j];
+            }
+        }
+        return out;
+    }
+
+    @Test
     void oneChangedByteIsAnotherShaOfTheSameNetwork() throws Exception {
         Path file = ModelFixtures.multiLayerNetwork(dir.resolve("mlp.zip"));
         ModelFile before = ModelFile.read(file, DEFAULTS);
