@@ -11,4 +11,13 @@ public final class NotApplicableException extends RuntimeException {
     public NotApplicableException(String message) {
         super(message);
     }
+
+    /**
+     * For a strategy that learns from the source domain's examples, in a cell whose source has none: a pair
+     * whose source is a pretrained model file rather than a domain.
+     */
+    public static NotApplicableException noSourceExamples() {
+        return new NotApplicableException("it learns from source examples, and this cell's source has none "
+                + "(a model file brings a network, not data)");
+    }
 }

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.transferlab.core.plugin.Plugins;
-import org.transferlab.experiments.config.ConfigLoader;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.run.RunDirectory;
 import picocli.CommandLine.Command;
@@ -35,7 +33,7 @@ final class MergeCommand implements Callable<Integer> {
         List<RunDirectory> parts = shards.stream().map(RunDirectory::existing).toList();
         String digest = parts.get(0).configDigest();
         ShardMerge.checkSameStudy(parts, digest, parts.get(0).path());
-        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(parts.get(0).config());
+        ExperimentConfig config = RunConfig.load(parts.get(0));
         try (RunDirectory merged = RunDirectory.open(out, Files.readString(parts.get(0).config()), digest, false)) {
             String command = "./transferlab merge --out " + out + " " + String.join(" ", shards.stream().map(Path::toString).toList());
             ShardMerge.Outcome outcome = ShardMerge.into(merged, config, parts, command);

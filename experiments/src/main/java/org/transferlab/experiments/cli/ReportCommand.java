@@ -25,7 +25,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunDirectory run = RunDirectory.existing(runDirectory);
-        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(run.config());
+        ExperimentConfig config = RunConfig.load(run);
         String command = "./transferlab report " + runDirectory;
         spec.commandLine().getOut().println(ReportWriter.write(config, run, command, TaskMetrics.of(config.task()).primary()).markdown());
         spec.commandLine().getOut().println("report: " + run.path().resolve("report.md"));

@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StudyRunner.Outcome outcome;
         try {
-            run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()), StudyRunner.provenance(study)));
+            run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()), StudyRunner.provenance(study),
+                    StudyRunner.modelProvenance(config)));
             outcome = runner.run(study, run, part, threads);
         } catch (RuntimeException e) {
             int kept = run.finished().size();
@@ -108,9 +109,10 @@ final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.println(table.markdown());
         stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers of %d ND4J threads; source models: "
-                        + "%d trained, %d loaded from the cache, %d reuses; target embeddings: %d computed, %d reuses%n",
+                        + "%d trained, %d loaded from the cache, %d read from model files, %d reuses; target embeddings: "
+                        + "%d computed, %d reuses%n",
                 outcome.cellsRun(), outcome.cellsSkipped(), seconds, threads, nativeThreads, outcome.sourceModelsTrained(),
-                outcome.sourceModelsLoaded(), outcome.sourceModelsReused(), outcome.embeddingsComputed(), outcome.embeddingsReused());
+                outcome.sourceModelsLoaded(), outcome.sourceModelsFromFiles(), outcome.sourceModelsReused(), outcome.embeddingsComputed(), outcome.embeddingsReused());
         stdout.println("results: " + run.path().resolve("results.csv"));
         stdout.println("report:  " + run.path().resolve("report.md"));
         if (!outcome.failedCells().isEmpty()) {

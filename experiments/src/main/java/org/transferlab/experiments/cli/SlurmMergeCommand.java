@@ -36,7 +36,7 @@ final class SlurmMergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SlurmArray array = SlurmArray.existing(directory);
         RunDirectory study = RunDirectory.existing(array.directory());
-        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(study.config());
+        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(array.config());
         List<RunDirectory> shards = new ArrayList<>();
         for (int task = 0; task < array.tasks(); task++) {
             if (Files.isRegularFile(array.shard(task).resolve(RunDirectory.CONFIG))) {

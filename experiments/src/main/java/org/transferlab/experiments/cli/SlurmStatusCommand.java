@@ -30,7 +30,7 @@ final class SlurmStatusCommand implements Callable<Integer> {
     public Integer call() {
         SlurmArray array = SlurmArray.existing(directory);
         RunDirectory merged = RunDirectory.existing(array.directory());
-        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(merged.config());
+        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(array.config());
         int mergedCells = merged.finished().size();
         List<TaskProgress> tasks = TaskProgress.of(Grid.expand(config), array, merged.finished());
         spec.commandLine().getOut().print(ProgressTable.render(array, tasks, mergedCells));

@@ -24,8 +24,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads an experiment config file strictly. The top-level keys are {@code name}, {@code description},
- * {@code seed}, {@code seeds}, {@code data-dir}, {@code domains}, {@code pairs}, {@code network},
- * {@code strategies} and {@code budgets}; see {@code experiments/configs/quickstart.yaml} for an example.
+ * {@code seed}, {@code seeds}, {@code data-dir}, {@code domains}, {@code models} (pretrained source networks,
+ * optional: see {@link ModelSection}), {@code pairs}, {@code network}, {@code strategies} and {@code budgets};
+ * see {@code experiments/configs/quickstart.yaml} for an example.
  * Every error names the file, the line and the key.
  */
 public final class ConfigLoader {
@@ -33,15 +34,29 @@ public final class ConfigLoader {
     public static final long MAX_BYTES = 256 * 1024;
     // In the order of a config file: they are listed in messages, and Set.of's order changes from one JVM to the next.
     private static final Set<String> SECTIONS = java.util.Collections.unmodifiableSet(
-            new java.util.LinkedHashSet<>(List.of("domains", "pairs", "network", "strategies", "budgets")));
+            new java.util.LinkedHashSet<>(List.of("domains", "models", "pairs", "network", "strategies", "budgets")));
     private static final String DOMAIN_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
     private final PluginRegistry<DomainLoader<?>> loaders;
     private final Plugins plugins;
+    private final Map<String, Path> modelFiles;
 
     public ConfigLoader(Plugins plugins) {
+        this(plugins, Map.of());
+    }
+
+    private ConfigLoader(Plugins plugins, Map<String, Path> modelFiles) {
         this.loaders = plugins.domainLoaders();
         this.plugins = plugins;
+        this.modelFiles = Map.copyOf(modelFiles);
+    }
+
+    /**
+     * A loader that reads the named models from these files instead of resolving their {@code file} key: for
+     * the copy of a config in a run directory, whose relative model paths were relative to the original's folder.
+     */
+    public ConfigLoader withModelFiles(Map<String, Path> files) {
+        return new ConfigLoader(plugins, files);
     }
 
     public ExperimentConfig load(Path path) {
@@ -71,16 +86,19 @@ public final class ConfigLoader {
         int rootLine = YamlBinder.line(root);
 
         Map<String, DomainEntry> domains = domains(binder, required(binder, top, "domains", rootLine));
-        List<PairEntry> pairs = pairs(binder, required(binder, top, "pairs", rootLine), domains);
+        Map<String, ModelEntry> models = top.get("models") == null || YamlBinder.isNull(top.get("models")) ? Map.of()
+                : ModelSection.read(binder, top.get("models"), domains, modelFiles);
+        List<PairEntry> pairs = pairs(binder, required(binder, top, "pairs", rootLine), domains, models);
         NetworkSpec network = binder.bind(required(binder, top, "network", rootLine), NetworkSpec.class, "network");
         List<StrategyEntry> chosen = strategies(binder, required(binder, top, "strategies", rootLine), pairs, domains,
-                YamlBinder.line(top.get("pairs")));
+                models, YamlBinder.line(top.get("pairs")));
         BudgetGrid budgets = binder.bind(required(binder, top, "budgets", rootLine), BudgetGrid.class, "budgets");
-        return new ExperimentConfig(file, text, settings, domains, pairs, network, chosen, budgets);
+        return new ExperimentConfig(file, text, settings, domains, models, pairs, network, chosen, budgets);
     }
 
     /** The task of every target: one study compares strategies on one task, scored by one set of metrics. */
-    private static TaskType studyTask(YamlBinder binder, List<PairEntry> pairs, Map<String, DomainEntry> domains, int line) {
+    private static TaskType studyTask(YamlBinder binder, List<PairEntry> pairs, Map<String, DomainEntry> domains,
+                                      Map<String, ModelEntry> models, int line) {
         TaskType task = domains.get(pairs.get(0).target()).task();
         for (PairEntry pair : pairs) {
             TaskType other = domains.get(pair.target()).task();
@@ -88,6 +106,14 @@ public final class ConfigLoader {
                 throw new ConfigException(binder.file(), line, "key 'pairs': target '" + pairs.get(0).target() + "' is a "
                         + task.name().toLowerCase() + " domain but target '" + pair.target() + "' is a "
                         + other.name().toLowerCase() + " domain; one study has one task, so put them in separate configs");
+            }
+            if (models.containsKey(pair.source())) {
+                if (task == TaskType.REGRESSION) {
+                    throw new ConfigException(binder.file(), line, "key 'pairs': the source of target '" + pair.target()
+                            + "' is model '" + pair.source() + "', but a regression study's strategies learn from a source "
+                            + "domain's examples; a model file can be the source of classification and clustering targets");
+                }
+                continue;
             }
             TaskType source = domains.get(pair.source()).task();
             if (task == TaskType.REGRESSION && source != TaskType.REGRESSION) {
@@ -140,7 +166,8 @@ public final class ConfigLoader {
         return domains;
     }
 
-    private static List<PairEntry> pairs(YamlBinder binder, Node node, Map<String, DomainEntry> domains) {
+    private static List<PairEntry> pairs(YamlBinder binder, Node node, Map<String, DomainEntry> domains,
+                                         Map<String, ModelEntry> models) {
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw new ConfigException(binder.file(), YamlBinder.line(node),
                     "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN}");
@@ -152,9 +179,15 @@ public final class ConfigLoader {
             PairEntry pair = binder.bind(item, PairEntry.class, path);
             for (String role : List.of("source", "target")) {
                 String name = role.equals("source") ? pair.source() : pair.target();
-                if (!domains.containsKey(name)) {
+                if (role.equals("target") && models.containsKey(name)) {
+                    throw new ConfigException(binder.file(), YamlBinder.line(item), "key '" + path + ".target': '" + name
+                            + "' is a model; a target must be a domain, whose label budget and test partition are used");
+                }
+                if (!domains.containsKey(name) && !(role.equals("source") && models.containsKey(name))) {
                     throw new ConfigException(binder.file(), YamlBinder.line(item), "key '" + path + "." + role
-                            + "': no domain '" + name + "'; declared domains: " + String.join(", ", domains.keySet()));
+                            + "': no " + (role.equals("source") && !models.isEmpty() ? "domain or model" : "domain") + " '" + name
+                            + "'; declared domains: " + String.join(", ", domains.keySet())
+                            + (role.equals("source") && !models.isEmpty() ? "; models: " + String.join(", ", models.keySet()) : ""));
                 }
             }
             if (pair.source().equals(pair.target())) {
@@ -164,7 +197,11 @@ public final class ConfigLoader {
             if (pairs.contains(pair)) {
                 throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path + "': pair " + pair.label() + " is listed twice");
             }
+            pairs.add(pair);
             DomainEntry source = domains.get(pair.source());
+            if (source == null) {
+                continue;
+            }
             DomainEntry target = domains.get(pair.target());
             source.splitConflictWith(target).ifPresent(c -> {
                 throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path + "': domains '" + source.name()
@@ -174,18 +211,17 @@ public final class ConfigLoader {
                         + target.name() + "'; give both the same " + c.key() + " (with two splits, the source's train rows could "
                         + "include the target's test rows)");
             });
-            pairs.add(pair);
         }
         return pairs;
     }
 
     private List<StrategyEntry> strategies(YamlBinder binder, Node node, List<PairEntry> pairs,
-                                           Map<String, DomainEntry> domains, int pairsLine) {
+                                           Map<String, DomainEntry> domains, Map<String, ModelEntry> models, int pairsLine) {
         Map<String, Node> entries = binder.entries(node, "strategies");
         if (entries.isEmpty()) {
             throw new ConfigException(binder.file(), YamlBinder.line(node), "'strategies' is empty; name at least one strategy");
         }
-        TaskType task = studyTask(binder, pairs, domains, pairsLine);
+        TaskType task = studyTask(binder, pairs, domains, models, pairsLine);
         PluginRegistry<TransferStrategy<?>> strategies = StrategyBindings.registry(plugins, task);
         List<StrategyEntry> chosen = new ArrayList<>();
         for (Map.Entry<String, Node> entry : entries.entrySet()) {

@@ -12,7 +12,8 @@ import org.transferlab.core.loader.SplitConflict;
  *
  * @param line where the domain is declared, for messages
  */
-public record DomainEntry(String name, String loaderName, DomainLoader<?> loader, Record parameters, int line) {
+public record DomainEntry(String name, String loaderName, DomainLoader<?> loader, Record parameters, int line)
+        implements SourceEntry {
 
     public TaskType task() {
         return taskOf(loader, parameters);

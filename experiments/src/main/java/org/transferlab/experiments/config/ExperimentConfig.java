@@ -12,18 +12,35 @@ import org.transferlab.transfer.network.NetworkSpec;
  * @param text       the config's exact text, copied into the run directory
  * @param settings   the study's name, seeds and data directory
  * @param domains    domains by name, in declaration order
+ * @param models     pretrained source networks by name, in declaration order; empty when no pair has one
  * @param pairs      source-target pairs, in declaration order
  * @param network    the source network
  * @param strategies strategies in declaration order
  * @param budgets    the label budgets of the grid
  */
 public record ExperimentConfig(String file, String text, StudySettings settings, Map<String, DomainEntry> domains,
-                               List<PairEntry> pairs, NetworkSpec network, List<StrategyEntry> strategies,
-                               BudgetGrid budgets) {
+                               Map<String, ModelEntry> models, List<PairEntry> pairs, NetworkSpec network,
+                               List<StrategyEntry> strategies, BudgetGrid budgets) {
     public ExperimentConfig {
         domains = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(domains));
+        models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
         pairs = List.copyOf(pairs);
         strategies = List.copyOf(strategies);
+    }
+
+    /** A config whose sources are all domains. */
+    public ExperimentConfig(String file, String text, StudySettings settings, Map<String, DomainEntry> domains,
+                            List<PairEntry> pairs, NetworkSpec network, List<StrategyEntry> strategies, BudgetGrid budgets) {
+        this(file, text, settings, domains, Map.of(), pairs, network, strategies, budgets);
+    }
+
+    /** A pair's source: the domain or the model declared under {@code name}. */
+    public SourceEntry source(String name) {
+        SourceEntry source = domains.containsKey(name) ? domains.get(name) : models.get(name);
+        if (source == null) {
+            throw new IllegalArgumentException("no domain or model '" + name + "'");
+        }
+        return source;
     }
 
     /**
@@ -42,6 +59,8 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
                 .append("\noverfit-ratio=").append(settings.overfitRatio())
                 .append("\noverfit-min-validation=").append(settings.overfitMinValidation());
         domains.values().forEach(d -> out.append("\ndomain=").append(d.canonical()));
+        // Only when there are models: the digests of configs without any stay what they were.
+        models.values().forEach(m -> out.append("\nmodel=").append(m.canonical()));
         pairs.forEach(p -> out.append("\npair=").append(p));
         out.append("\nnetwork=").append(network);
         strategies.forEach(s -> out.append("\nstrategy=").append(s.canonical()));

@@ -18,8 +18,9 @@ import org.transferlab.experiments.run.ResultsCsv;
 
 /**
  * Where a run's numbers came from: the code (git commit and whether the tree was dirty), the
- * runtime (Java, OS, library versions, thread settings) and the data (files and their SHA-256, per
- * domain). Written as {@code provenance.csv} (scope, key, value) into the run directory.
+ * runtime (Java, OS, library versions, thread settings), the data (files and their SHA-256, per
+ * domain) and the pretrained source models (file, SHA-256, input shape, where it is cut, per model). Written as
+ * {@code provenance.csv} (scope, key, value) into the run directory.
  */
 public final class Provenance {
     public static final String FILE = "provenance.csv";
@@ -45,6 +46,12 @@ public final class Provenance {
 
     /** The provenance table: environment rows, then one block of rows per domain. */
     public static String csv(Map<String, String> environment, Map<String, Map<String, String>> domains) {
+        return csv(environment, domains, Map.of());
+    }
+
+    /** The provenance table: environment rows, one block of rows per domain, then one per model file. */
+    public static String csv(Map<String, String> environment, Map<String, Map<String, String>> domains,
+                             Map<String, Map<String, String>> models) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("scope", "key", "value").setRecordSeparator('\n').get())) {
@@ -54,6 +61,11 @@ public final class Provenance {
             for (Map.Entry<String, Map<String, String>> domain : domains.entrySet()) {
                 for (Map.Entry<String, String> e : domain.getValue().entrySet()) {
                     printer.printRecord("domain " + domain.getKey(), e.getKey(), e.getValue());
+                }
+            }
+            for (Map.Entry<String, Map<String, String>> model : models.entrySet()) {
+                for (Map.Entry<String, String> e : model.getValue().entrySet()) {
+                    printer.printRecord("model " + model.getKey(), e.getKey(), e.getValue());
                 }
             }
         } catch (IOException e) {

@@ -46,6 +46,7 @@ public final class RunReport {
                         rows.size(), gridCells, config.pairs().size(), config.strategies().size(),
                         config.budgets().budgets().size(), config.settings().seeds(), config.settings().seed()))
                 .append(String.format(Locale.ROOT, "- source models: %d trained, %d reuses%n", trained, used - trained))
+                .append(modelFiles(config))
                 .append(String.format(Locale.ROOT, "- compute time of the cells: %.1f s (source training, fitting, evaluation)%n", seconds));
         if (rows.size() < gridCells) {
             out.append("\n**Incomplete: ").append(gridCells - rows.size())
@@ -176,5 +177,15 @@ public final class RunReport {
     private static String provenanceLine(Map<String, String> row) {
         return "- " + row.get("scope").replaceFirst("^domain ", "") + ": " + row.get("key").replace('-', ' ') + " "
                 + row.get("value") + "\n";
+    }
+
+    /** One line naming the pretrained model files a study's pairs start from, with their SHA-256; empty without any. */
+    private static String modelFiles(ExperimentConfig config) {
+        if (config.models().isEmpty()) {
+            return "";
+        }
+        return "- source models read from files (no source test set, so no source accuracy): " + config.models().values().stream()
+                .map(m -> "`" + m.name() + "` (" + m.file() + ", SHA-256 " + m.model().sha256().substring(0, 12) + ", cut at layer "
+                        + m.model().cutAt() + ")").collect(java.util.stream.Collectors.joining(", ")) + "\n";
     }
 }

@@ -3,6 +3,8 @@ package org.transferlab.experiments.run;
 import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.experiments.config.DomainEntry;
+import org.transferlab.experiments.config.ModelEntry;
+import org.transferlab.experiments.config.SourceEntry;
 import org.transferlab.experiments.config.StrategyEntry;
 import org.transferlab.transfer.network.NetworkSpec;
 
@@ -12,7 +14,7 @@ import org.transferlab.transfer.network.NetworkSpec;
  * sees (the budget draw) does not depend on the strategy, so every strategy of a (target, budget,
  * seed) is compared on exactly the same labels.
  */
-public record Cell(DomainEntry source, DomainEntry target, PairShares shares, NetworkSpec network,
+public record Cell(SourceEntry source, DomainEntry target, PairShares shares, NetworkSpec network,
                    StrategyEntry strategy, LabelBudget budget, int seedIndex, long baseSeed) {
 
     /** A short, stable hash of everything that determines the cell's result. */
@@ -21,9 +23,20 @@ public record Cell(DomainEntry source, DomainEntry target, PairShares shares, Ne
                 network, strategy.canonical(), budget, seedIndex));
     }
 
-    /** Seeds the source network's initialisation and minibatch order; shared by all cells with this source. */
+    /**
+     * Seeds the source network's initialisation and minibatch order; shared by all cells with this source. It keys
+     * the run's caches of source models, target embeddings and source artifacts, so for a model file, whose
+     * network neither the study's network section nor the seed index changes, it is one key for every seed,
+     * derived from the file's SHA-256.
+     */
     public long sourceSeed() {
-        return Seeds.derive(baseSeed, "source", source.canonical(), shares.source(), network, seedIndex);
+        return source instanceof ModelEntry ? Seeds.derive(baseSeed, "source-model", source.canonical())
+                : Seeds.derive(baseSeed, "source", source.canonical(), shares.source(), network, seedIndex);
+    }
+
+    /** The source domain, for a pair that has one; empty when the source is a model file. */
+    public java.util.Optional<DomainEntry> sourceDomain() {
+        return source instanceof DomainEntry domain ? java.util.Optional.of(domain) : java.util.Optional.empty();
     }
 
     /** Seeds the draw of the label budget; the same for every strategy. */

@@ -14,6 +14,7 @@ import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.ExampleIds;
 import org.transferlab.core.data.ExampleOrigin;
 import org.transferlab.experiments.config.DomainEntry;
+import org.transferlab.experiments.config.ModelEntry;
 
 /**
  * Proves, once the domains are loaded and before anything trains or is written, that no example a
@@ -30,6 +31,10 @@ import org.transferlab.experiments.config.DomainEntry;
  * A domain without identities is accepted only in a pair that shares no data as far as can be told:
  * when the loader says the two share examples, the pair was given halves, or their provenance names
  * a common file, the pair is refused, since nothing could be checked.
+ *
+ * <p>A pair whose source is a model file has no source examples, so only rule 1 applies to it: nothing the
+ * model was trained on is known, and the check says so (see {@link #check(String, List, List)}) rather
+ * than pretending to have proven more.
  *
  * <p>Identities become longs (an origin's number, the row) sorted once per partition, and partitions
  * are compared by a merge: 60,000 Fashion-MNIST images cost two sorts of a long array, no object per
@@ -51,6 +56,16 @@ public final class DisjointPartitions {
     public record LoadedPair(DomainEntry source, Domain sourceData, DomainEntry target, Domain targetData, PairShares shares) {
     }
 
+    /**
+     * A pair whose source is a pretrained model file, as the harness loaded its target.
+     *
+     * @param source     the model's config entry
+     * @param target     the target's config entry
+     * @param targetData the target domain, loaded with all of its train partition
+     */
+    public record ModelPair(ModelEntry source, DomainEntry target, Domain targetData) {
+    }
+
     private final String configFile;
     private final Map<ExampleOrigin, Integer> originNumbers = new HashMap<>();
     private final List<ExampleOrigin> originsByNumber = new ArrayList<>();
@@ -62,9 +77,42 @@ public final class DisjointPartitions {
 
     /** Throws, naming the first violating pair, unless every pair is proven disjoint. */
     public static void check(String configFile, List<LoadedPair> pairs) {
+        check(configFile, pairs, List.of());
+    }
+
+    /**
+     * As {@link #check(String, List)}, and for pairs whose source is a model file, the target's own partitions.
+     *
+     * @return what could not be checked and why, one sentence per model pair, for the run's log
+     */
+    public static List<String> check(String configFile, List<LoadedPair> pairs, List<ModelPair> modelPairs) {
         DisjointPartitions check = new DisjointPartitions(configFile);
         for (LoadedPair pair : pairs) {
             check.check(pair);
+        }
+        List<String> notes = new ArrayList<>();
+        for (ModelPair pair : modelPairs) {
+            check.ownPartitions(pair.target(), pair.targetData());
+            notes.add("pair " + pair.source().name() + " → " + pair.target().name() + ": the source is model file "
+                    + pair.source().model().file() + ", which brings no source examples, so there is nothing of the source "
+                    + "to check against the target's test partition; only the target's own train and test partitions were "
+                    + "checked to be disjoint (what the model was trained on is for its creator to say)");
+        }
+        return notes;
+    }
+
+    /** Rule 1: the target's train and test partitions share no example, when both are identified. */
+    private void ownPartitions(DomainEntry target, Domain data) {
+        Optional<ExampleIds> train = data.train().ids();
+        Optional<ExampleIds> test = data.test().ids();
+        if (train.isPresent() && test.isPresent()) {
+            Overlap own = overlap(train.get(), test.get());
+            if (own.count() > 0) {
+                throw new TransferLabException(configFile + ":" + target.line() + ": domain '" + target.name() + "' (target, line "
+                        + target.line() + ") has " + own.count() + " examples in both its train and its test partition ("
+                        + own.where() + "): loader '" + target.loaderName() + "' does not keep them apart, so a label budget "
+                        + "could hold test examples");
+            }
         }
     }
 
@@ -89,14 +137,7 @@ public final class DisjointPartitions {
                         + "it loads (Examples.withIds; see DomainLoader), or pair domains that share no data");
             });
         }
-        if (targetTrain.isPresent() && targetTest.isPresent()) {
-            Overlap own = overlap(targetTrain.get(), targetTest.get());
-            if (own.count() > 0) {
-                throw refusal(pair, "domain '" + pair.target().name() + "' (target, line " + pair.target().line() + ") has "
-                        + own.count() + " examples in both its train and its test partition (" + own.where() + "): loader '"
-                        + pair.target().loaderName() + "' does not keep them apart, so a label budget could hold test examples");
-            }
-        }
+        ownPartitions(pair.target(), pair.targetData());
         if (sourceTrain.isPresent() && targetTest.isPresent()) {
             Overlap leak = overlap(sourceTrain.get(), targetTest.get());
             if (leak.count() > 0) {

@@ -29,6 +29,7 @@ import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
+import org.transferlab.experiments.config.ModelEntry;
 import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
@@ -48,14 +49,15 @@ public final class StudyRunner {
     private final Consumer<String> progress;
     private final SourceModelStore store;
     private final Set<Long> loadedFromStore = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> readFromFile = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A study whose data is loaded and whose budgets are known to fit. */
     public record Prepared(ExperimentConfig config, Map<String, Domain> domains) {
     }
 
-    /** What one invocation did: cells run and skipped, source models trained, loaded from the store, reused. */
+    /** What one invocation did: cells run and skipped, source models trained, loaded from the store or a model file, reused. */
     public record Outcome(int cellsRun, int cellsSkipped, int sourceModelsTrained, int sourceModelsLoaded,
-                          int sourceModelsReused, int embeddingsComputed, int embeddingsReused, List<String> failedCells) {
+                          int sourceModelsFromFiles, int sourceModelsReused, int embeddingsComputed, int embeddingsReused, List<String> failedCells) {
     }
 
     public StudyRunner(Path dataDirectory, Consumer<String> progress) {
@@ -77,17 +79,26 @@ public final class StudyRunner {
         Map<String, Domain> domains = new LinkedHashMap<>();
         List<Cell> cells = Grid.expand(config);
         for (Cell cell : cells) {
-            domains.computeIfAbsent(key(cell.source(), cell.shares().source()), k -> load(config, cell.source(), cell.shares().source()));
+            cell.sourceDomain().ifPresent(source ->
+                    domains.computeIfAbsent(key(source, cell.shares().source()), k -> load(config, source, cell.shares().source())));
             domains.computeIfAbsent(key(cell.target(), cell.shares().target()), k -> load(config, cell.target(), cell.shares().target()));
         }
         // Before any budget is drawn or anything trained: no source may train on its target's test examples.
         Map<String, DisjointPartitions.LoadedPair> pairs = new LinkedHashMap<>();
+        Map<String, DisjointPartitions.ModelPair> modelPairs = new LinkedHashMap<>();
         for (Cell cell : cells) {
-            pairs.computeIfAbsent(cell.source().name() + "\u0000" + cell.target().name(), k -> new DisjointPartitions.LoadedPair(
-                    cell.source(), domains.get(key(cell.source(), cell.shares().source())), cell.target(), target(domains, cell),
-                    cell.shares()));
+            String pair = cell.source().name() + "\u0000" + cell.target().name();
+            if (cell.source() instanceof ModelEntry model) {
+                modelPairs.computeIfAbsent(pair, k -> new DisjointPartitions.ModelPair(model, cell.target(), target(domains, cell)));
+            } else {
+                DomainEntry source = (DomainEntry) cell.source();
+                pairs.computeIfAbsent(pair, k -> new DisjointPartitions.LoadedPair(source,
+                        domains.get(key(source, cell.shares().source())), cell.target(), target(domains, cell), cell.shares()));
+            }
         }
-        DisjointPartitions.check(config.file(), List.copyOf(pairs.values()));
+        modelPairs.values().forEach(pair -> ModelInputs.check(config.file(), pair.source(), pair.target(), pair.targetData()));
+        DisjointPartitions.check(config.file(), List.copyOf(pairs.values()), List.copyOf(modelPairs.values()))
+                .forEach(progress);
         BudgetSampler sampler = new BudgetSampler(config.budgets().validationFraction());
         for (Cell cell : cells) {
             if (cell.seedIndex() == 0) {
@@ -164,7 +175,9 @@ public final class StudyRunner {
             throw failure.get();
         }
         int loaded = (int) todo.stream().map(Cell::sourceSeed).distinct().filter(loadedFromStore::contains).count();
-        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained() - loaded, loaded, sources.reused(),
+        int fromFiles = (int) todo.stream().map(Cell::sourceSeed).distinct().filter(readFromFile::contains).count();
+        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained() - loaded - fromFiles, loaded, fromFiles,
+                sources.reused(),
                 embeddings.computed(), embeddings.reused(), List.copyOf(failedCells));
     }
 
@@ -180,7 +193,8 @@ public final class StudyRunner {
     private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
                               EmbeddingCache embeddings, SourceArtifactCache artifacts, CurveBuffer curve, RunDirectory run,
                               OverfitCheck overfitCheck) {
-        Domain source = domains.get(key(cell.source(), cell.shares().source()));
+        // Empty for a model file's pair: it has a network and no source examples.
+        java.util.Optional<Domain> source = cell.sourceDomain().map(d -> domains.get(key(d, cell.shares().source())));
         Domain target = target(domains, cell);
         // The oracle is a reference, not a competitor: it may see every label of the train partition.
         LabelledSplit drawn = cell.strategy().strategy().usesAllTargetLabels()
@@ -192,7 +206,8 @@ public final class StudyRunner {
         AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
         java.util.function.Supplier<SourceModel> sourceModel = () -> {
             if (used.get() == null) {
-                used.set(sources.get(cell.sourceSeed(), () -> trainSource(source, cell, run)));
+                used.set(sources.get(cell.sourceSeed(), () -> source.isPresent() ? trainSource(source.get(), cell, run)
+                        : readSource((ModelEntry) cell.source(), cell)));
             }
             return used.get().model();
         };
@@ -204,13 +219,15 @@ public final class StudyRunner {
             return clustering ? withoutLabels(split) : split;
         };
         long start = System.nanoTime();
-        TransferContext.SourceData sourceData = new TransferContext.SourceData(source.classNames(), source.train(), cell.sourceSeed());
+        TransferContext.SourceData sourceData = source.map(s -> new TransferContext.SourceData(s.classNames(), s.train(),
+                cell.sourceSeed())).orElse(TransferContext.SourceData.NONE);
         Selection chosen;
         try {
             chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
                     target.shape(), budget, cell.network(), sourceModel, cell.fitSeed(),
                     candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData, target.train().withoutLabels())
-                    .withSourceArtifacts(artifacts.forSource(cell.sourceSeed() + "/" + key(cell.source(), cell.shares().source()))));
+                    .withSourceArtifacts(artifacts.forSource(cell.sourceSeed() + "/" + cell.source().name() + "@"
+                            + cell.shares().source().name().toLowerCase().replace('_', '-'))));
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.train().size(), budget.validation().size(), target.test().size(), TaskMetrics.of(target.task()).none(),
@@ -230,7 +247,8 @@ public final class StudyRunner {
                 budget.train().size(), budget.validation().size(), test.size(), metrics,
                 fitted.summary(), overfitCheck.judge(target.task(), fitted.summary(), budget.validation().size()),
                 lookup == null ? Map.of() : lookup.model().metrics(),
-                lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed()), sourceSeconds,
+                lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed())
+                        && !readFromFile.contains(cell.sourceSeed()), sourceSeconds,
                 fitSeconds, evalSeconds, fitted.provenance(), ResultRow.OK);
     }
 
@@ -304,6 +322,14 @@ public final class StudyRunner {
                 curve.epoch(candidate + " " + phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
     }
 
+    /** A model file's network, read when the config was loaded, as the source model of every cell of its pairs. */
+    private SourceModel readSource(ModelEntry model, Cell cell) {
+        readFromFile.add(cell.sourceSeed());
+        progress.accept("using model file " + model.model().file() + " (SHA-256 " + model.model().sha256().substring(0, 12)
+                + ", cut at layer " + model.model().cutAt() + ") as the source model '" + model.name() + "'");
+        return model.model().sourceModel(cell.network());
+    }
+
     private SourceModel trainSource(Domain source, Cell cell, RunDirectory run) {
         String key = SourceModelStore.key(cell, source.provenance());
         return store.exclusively(key, () -> loadOrTrainSource(key, source, cell, run));
@@ -346,6 +372,13 @@ public final class StudyRunner {
 
     private static String key(DomainEntry entry, TrainShare share) {
         return entry.name() + "@" + share.name().toLowerCase().replace('_', '-');
+    }
+
+    /** Provenance of every model file: its path, SHA-256, format, input shape and cut. */
+    public static Map<String, Map<String, String>> modelProvenance(ExperimentConfig config) {
+        Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
+        config.models().forEach((name, entry) -> provenance.put(name, entry.model().provenance()));
+        return provenance;
     }
 
     /** Provenance of every loaded domain: files, checksums, transforms. */

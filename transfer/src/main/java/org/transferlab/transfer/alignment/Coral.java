@@ -66,12 +66,15 @@ public final class Coral extends ClassificationStrategy<Coral.Parameters> {
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         TransferContext.SourceData source = context.sourceData();
+        if (source.train().size() == 0) {
+            throw NotApplicableException.noSourceExamples();
+        }
         if (!source.classNames().equals(context.classNames())) {
             throw new NotApplicableException("coral needs the source's label space, " + source.classNames()
                     + ", to be the target's, " + context.classNames());
         }
         SourceModel model = context.sourceModel();
-        int layer = p.layer() < 0 ? model.spec().lastHiddenLayer() : p.layer();
+        int layer = p.layer() < 0 ? model.lastHiddenLayer() : p.layer();
         long seed = Seeds.derive(context.seed(), NAME);
         Examples sourceSample = source.train().randomSubset(p.sampleSize(), seed);
         Examples targetSample = context.unlabelledTarget().randomSubset(p.sampleSize(), seed + 1);

@@ -35,6 +35,10 @@ public final class Pred extends ClassificationStrategy<TargetOnly.Parameters> {
         if (context.budget().train().size() == 0) {
             throw new NotApplicableException("it needs target labels, and the budget has none");
         }
+        if (context.sourceModel().classNames().isEmpty()) {
+            throw new NotApplicableException("it adds the source model's class probabilities to the features, and this "
+                    + "source model has no softmax output layer");
+        }
         MultiLayerNetwork source = context.sourceModel().copy();
         int sourceClasses = context.sourceModel().classNames().size();
         FeatureShape shape = context.shape();

@@ -30,7 +30,7 @@ final class SourcePool {
     static List<String> labelSpace(TransferContext context) {
         TransferContext.SourceData source = context.sourceData();
         if (source.train().size() == 0) {
-            throw new NotApplicableException("no source data was given to this cell");
+            throw NotApplicableException.noSourceExamples();
         }
         if (context.budget().train().size() == 0 && !source.classNames().containsAll(context.classNames())) {
             throw new NotApplicableException("without target labels, pooling can learn nothing about the target's classes "

@@ -15,7 +15,7 @@ final class SourceLayer {
 
     /** The 0-based hidden layer: {@code layer}, or the last hidden layer for -1. */
     static int resolve(int layer, SourceModel source) {
-        int last = source.spec().lastHiddenLayer();
+        int last = source.lastHiddenLayer();
         int resolved = layer < 0 ? last : layer;
         if (resolved > last) {
             throw new IllegalArgumentException("layer " + layer + " is past the source network's last hidden layer " + last);

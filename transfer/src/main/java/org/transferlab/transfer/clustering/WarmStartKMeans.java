@@ -52,7 +52,10 @@ public final class WarmStartKMeans extends ClusteringStrategy<WarmStartKMeans.Pa
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         TransferContext.SourceData sourceData = context.sourceData();
-        if (sourceData.train().size() == 0 || !sourceData.train().hasClasses()) {
+        if (sourceData.train().size() == 0) {
+            throw NotApplicableException.noSourceExamples();
+        }
+        if (!sourceData.train().hasClasses()) {
             throw new NotApplicableException("it needs the source's classes to place the initial centroids");
         }
         SourceModel model = p.space() == Space.EMBEDDING ? context.sourceModel() : null;

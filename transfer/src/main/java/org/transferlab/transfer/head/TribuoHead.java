@@ -84,10 +84,10 @@ public final class TribuoHead extends ClassificationStrategy<TribuoHead.Paramete
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
-        int layer = p.layer() < 0 ? source.spec().lastHiddenLayer() : p.layer();
-        if (layer > source.spec().lastHiddenLayer()) {
+        int layer = p.layer() < 0 ? source.lastHiddenLayer() : p.layer();
+        if (layer > source.lastHiddenLayer()) {
             throw new IllegalArgumentException("layer " + layer + " is not a hidden layer of the source network (0.."
-                    + source.spec().lastHiddenLayer() + ")");
+                    + source.lastHiddenLayer() + ")");
         }
         LabelledSplit embedded = context.embeddedBudget(layer);
         if (embedded.train().size() == 0) {

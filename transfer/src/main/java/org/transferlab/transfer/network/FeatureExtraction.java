@@ -53,7 +53,7 @@ public final class FeatureExtraction extends ClassificationStrategy<FeatureExtra
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
-        MultiLayerNetwork network = newHead(source, context, p.learningRate(), source.spec().lastHiddenLayer());
+        MultiLayerNetwork network = newHead(source, context, p.learningRate(), source.lastHiddenLayer());
         return TargetTraining.fit(network, p.schedule(), context, NAME);
     }
 
@@ -63,7 +63,7 @@ public final class FeatureExtraction extends ClassificationStrategy<FeatureExtra
      */
     static MultiLayerNetwork newHead(SourceModel source, TransferContext context, double learningRate, int frozenThrough) {
         MultiLayerNetwork copy = source.copy();
-        int lastHidden = source.spec().lastHiddenLayer();
+        int lastHidden = source.lastHiddenLayer();
         long features = ((FeedForwardLayer) copy.getLayer(lastHidden).conf().getLayer()).getNOut();
         long seed = Seeds.derive(context.seed(), "head-init");
         // TransferLearning initialises the new layer from ND4J's (thread-local) random generator without
@@ -77,7 +77,8 @@ public final class FeatureExtraction extends ClassificationStrategy<FeatureExtra
         if (frozenThrough >= 0) {
             builder.setFeatureExtractor(frozenThrough);
         }
-        return builder.removeOutputLayer()
+        // The layers above the cut go (for a network TransferLab trained, just its output layer).
+        return builder.removeLayersFromOutput(copy.getnLayers() - 1 - lastHidden)
                 .addLayer(NetworkFactory.outputLayer((int) features, context.classCount()))
                 .build();
     }

@@ -52,7 +52,7 @@ public final class FineTuning extends ClassificationStrategy<FineTuning.Paramete
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
-        int layers = source.spec().lastHiddenLayer() + 2;
+        int layers = source.lastHiddenLayer() + 2;
         if (p.topLayers() > layers) {
             throw new IllegalArgumentException("top-layers is " + p.topLayers() + " but the network has only " + layers + " layers");
         }

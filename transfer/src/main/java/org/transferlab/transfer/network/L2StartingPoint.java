@@ -88,7 +88,9 @@ public final class L2StartingPoint extends ClassificationStrategy<L2StartingPoin
     public Fitted fit(Parameters p, TransferContext context) {
         MultiLayerNetwork network = FeatureExtraction.newHead(context.sourceModel(), context, p.learningRate(), -1);
         for (int layer = 0; layer < network.getnLayers() - 1; layer++) {
-            if (network.getLayer(layer).conf().getLayer() instanceof BaseLayer base && network.getLayer(layer).numParams() > 0) {
+            // Layers without weights and biases (a model file's batch normalisation, say) are not pulled.
+            java.util.Map<String, INDArray> own = network.getLayer(layer).paramTable();
+            if (network.getLayer(layer).conf().getLayer() instanceof BaseLayer base && own.containsKey("W") && own.containsKey("b")) {
                 base.setRegularization(List.of(new TowardSource(p.alpha(), network.getLayer(layer).getParam("W").dup())));
                 base.setRegularizationBias(List.of(new TowardSource(p.alpha(), network.getLayer(layer).getParam("b").dup())));
             }

@@ -52,14 +52,14 @@ public final class LayerTransfer extends ClassificationStrategy<LayerTransfer.Pa
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
-        int hidden = source.spec().lastHiddenLayer() + 1;
+        int hidden = source.lastHiddenLayer() + 1;
         if (p.layers() > hidden) {
             throw new IllegalArgumentException("layers is " + p.layers() + " but the source network has only " + hidden
                     + " layers below its output layer");
         }
         long seed = Seeds.derive(context.seed(), NAME, "init");
-        MultiLayerNetwork network = NetworkFactory.classifier(source.spec(), context.shape(), context.classCount(),
-                p.learningRate(), seed);
+        MultiLayerNetwork network = source.fromFile() ? freshCopyOfFile(source, context, p.learningRate(), seed)
+                : NetworkFactory.classifier(source.spec(), context.shape(), context.classCount(), p.learningRate(), seed);
         MultiLayerNetwork trained = source.copy();
         for (int layer = 0; layer < p.layers(); layer++) {
             if (network.getLayer(layer).numParams() > 0) {
@@ -76,5 +76,19 @@ public final class LayerTransfer extends ClassificationStrategy<LayerTransfer.Pa
         }
         return TargetTraining.fit(network, new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
                 context, NAME);
+    }
+
+    /**
+     * A model file's architecture (which no {@link NetworkSpec} describes) up to its cut, with a new head,
+     * every layer freshly initialised from {@code seed}; the caller copies the first layers back in.
+     */
+    private static MultiLayerNetwork freshCopyOfFile(SourceModel source, TransferContext context, double learningRate, long seed) {
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration layout =
+                FeatureExtraction.newHead(source, context, learningRate, -1).getLayerWiseConfigurations().clone();
+        layout.getConfs().forEach(layer -> layer.setSeed(seed));
+        Nd4j.getRandom().setSeed(seed);
+        MultiLayerNetwork fresh = new MultiLayerNetwork(layout);
+        fresh.init();
+        return fresh;
     }
 }

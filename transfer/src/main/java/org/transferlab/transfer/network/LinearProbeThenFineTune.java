@@ -43,7 +43,7 @@ public final class LinearProbeThenFineTune extends ClassificationStrategy<Linear
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
-        MultiLayerNetwork probe = FeatureExtraction.newHead(source, context, p.probeLearningRate(), source.spec().lastHiddenLayer());
+        MultiLayerNetwork probe = FeatureExtraction.newHead(source, context, p.probeLearningRate(), source.lastHiddenLayer());
         TargetTraining.fit(probe, new TrainingSchedule(p.probeLearningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
                 context, NAME + "/probe");
         MultiLayerNetwork tuned = FeatureExtraction.newHead(source, context, p.fineTuneLearningRate(), -1);

@@ -23,6 +23,8 @@ public final class SourceModel {
     private final List<String> classNames;
     private final long seed;
     private final Map<String, Double> metrics;
+    private final int lastHiddenLayer;
+    private final boolean fromFile;
     private static final int EMBED_BATCH = 1024;
 
     /**
@@ -30,12 +32,32 @@ public final class SourceModel {
      */
     public SourceModel(MultiLayerNetwork network, NetworkSpec spec, List<String> classNames, long seed,
                        Map<String, Double> metrics) {
+        this(network, spec, classNames, seed, metrics, spec.lastHiddenLayer(), false);
+    }
+
+    private SourceModel(MultiLayerNetwork network, NetworkSpec spec, List<String> classNames, long seed,
+                        Map<String, Double> metrics, int lastHiddenLayer, boolean fromFile) {
         this.configuration = network.getLayerWiseConfigurations().toJson();
         this.parameters = network.params().dup();
         this.spec = spec;
         this.classNames = List.copyOf(classNames);
         this.seed = seed;
         this.metrics = Map.copyOf(metrics);
+        this.lastHiddenLayer = lastHiddenLayer;
+        this.fromFile = fromFile;
+    }
+
+    /**
+     * A network someone else trained, read from a model file ({@code org.transferlab.transfer.pretrained}):
+     * its own architecture, cut at {@code cutAt} (the layer whose activations are the transferred features;
+     * the layers above it are dropped by the strategies that put a new head on it). It has no held-out
+     * metrics, since no source test data comes with a file.
+     *
+     * @param classNames the names of its softmax outputs, in output order; empty when it has no class outputs
+     * @param studyNetwork the study's {@code network} section, which the file's architecture does not follow
+     */
+    public static SourceModel fromFile(MultiLayerNetwork network, int cutAt, List<String> classNames, NetworkSpec studyNetwork) {
+        return new SourceModel(network, studyNetwork, classNames, 0, Map.of(), cutAt, true);
     }
 
     /** A fresh network with the trained weights, sharing nothing with this model or other copies. */
@@ -46,14 +68,14 @@ public final class SourceModel {
     }
 
     /**
-     * The activations of layer {@code layer} (0-based, as in {@link NetworkSpec#lastHiddenLayer()})
+     * The activations of layer {@code layer} (0-based, as in {@link #lastHiddenLayer()})
      * for every example, row-major: the source network's representation of them. Only the features
      * are read.
      */
     public Embedding embed(Examples examples, int layer) {
-        if (layer < 0 || layer > spec.lastHiddenLayer()) {
+        if (layer < 0 || layer > lastHiddenLayer) {
             throw new IllegalArgumentException("layer " + layer + " is not a hidden layer of the source network (0.."
-                    + spec.lastHiddenLayer() + ")");
+                    + lastHiddenLayer + ")");
         }
         // A network holds its last activations, so concurrent callers each need their own.
         MultiLayerNetwork network = copy();
@@ -77,8 +99,22 @@ public final class SourceModel {
     public record Embedding(float[] values, int width) {
     }
 
+    /**
+     * The spec the network was trained with; for a model {@link #fromFile() from a file}, the study's network
+     * section, which does not describe the file's architecture (use {@link #lastHiddenLayer()} and {@link #copy()}).
+     */
     public NetworkSpec spec() {
         return spec;
+    }
+
+    /** The index of the layer whose activations are the transferred features: the last one a new head sits on. */
+    public int lastHiddenLayer() {
+        return lastHiddenLayer;
+    }
+
+    /** Whether this network was read from a model file rather than trained by {@link SourceTrainer}. */
+    public boolean fromFile() {
+        return fromFile;
     }
 
     public List<String> classNames() {

@@ -175,7 +175,8 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
         Map<String, DomainEntry> domains = new LinkedHashMap<>();
         config.domains().forEach((name, entry) -> domains.put(name, entry.loaderName().equals(FashionMnistLoader.NAME)
                 ? new DomainEntry(entry.name(), entry.loaderName(), loader, entry.parameters(), entry.line()) : entry));
-        return new ExperimentConfig(config.file(), config.text(), config.settings(), domains, config.pairs(), config.network(),
+        return new ExperimentConfig(config.file(), config.text(), config.settings(), domains, config.models(), config.pairs(),
+                config.network(),
                 config.strategies(), config.budgets());
     }
 
