@@ -8,6 +8,7 @@ import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.TargetTraining;
 
 /**
@@ -17,7 +18,8 @@ import org.transferlab.transfer.network.TargetTraining;
  * to the target's classes and renormalised, so the strategy applies only where the source's label space
  * contains every target class (elsewhere the cell is not applicable, as for {@code source-only}). p_tgt is
  * the {@code target-only} network, with target-only's parameters and seeds, so α = 0 is exactly the
- * target-only cell and α = 1 the source-only one.
+ * target-only cell and α = 1 the source-only one. Each network sees the examples scaled as its training
+ * inputs were ({@link InputScaling}: the source's statistics for p_src, the budget's for p_tgt).
  *
  * <p>α ∈ {0, 0.05, …, 1} maximises the log-likelihood Σ log p(y_i | x_i) of the budget's validation split
  * (probabilities floored at 1e-12), the smallest α on ties. Without a validation split it is chosen on the
@@ -41,14 +43,17 @@ public final class LinInt extends ClassificationStrategy<TargetOnly.Parameters> 
                     + context.classNames());
         }
         int[] columns = context.classNames().stream().mapToInt(sourceClasses::indexOf).toArray();
-        MultiLayerNetwork source = context.sourceModel().copy();
-        MultiLayerNetwork target = TargetOnly.network(p, context);
-        FitSummary targetFit = TargetTraining.fit(target, p.schedule(), context, TargetOnly.NAME).summary();
+        MultiLayerNetwork sourceNetwork = context.sourceModel().copy();
+        MultiLayerNetwork targetNetwork = TargetOnly.network(p, context);
+        InputScaling targetScaling = TargetTraining.fromScratch(context);
+        FitSummary targetFit = TargetTraining.fit(targetNetwork, targetScaling, p.schedule(), context, TargetOnly.NAME).summary();
+        Scaled source = new Scaled(sourceNetwork, context.sourceModel().inputScaling());
+        Scaled target = new Scaled(targetNetwork, targetScaling);
         boolean validated = context.budget().validation().size() > 0;
         Examples selection = validated ? context.budget().validation() : context.budget().train();
         int k = context.classCount();
-        double alpha = bestAlpha(restricted(NetworkOutputs.probabilities(source, selection), sourceClasses.size(), columns),
-                NetworkOutputs.probabilities(target, selection), selection.classes(), k);
+        double alpha = bestAlpha(restricted(source.probabilities(selection), sourceClasses.size(), columns),
+                target.probabilities(selection), selection.classes(), k);
         Interpolation model = new Interpolation(source, sourceClasses.size(), columns, target, alpha);
         Score train = model.score(context.budget().train());
         Score validation = validated ? model.score(context.budget().validation()) : Score.NONE;
@@ -115,12 +120,18 @@ public final class LinInt extends ClassificationStrategy<TargetOnly.Parameters> 
         static final Score NONE = new Score(Double.NaN, Double.NaN);
     }
 
-    /** The fitted model: both networks and the chosen α. */
-    private record Interpolation(MultiLayerNetwork source, int sourceWidth, int[] columns, MultiLayerNetwork target,
-                                 double alpha) {
+    /** A network and the scaling of its inputs: the source's for the source network, the budget's for the target's. */
+    private record Scaled(MultiLayerNetwork network, InputScaling scaling) {
         float[] probabilities(Examples examples) {
-            return interpolate(restricted(NetworkOutputs.probabilities(source, examples), sourceWidth, columns),
-                    NetworkOutputs.probabilities(target, examples), alpha);
+            return NetworkOutputs.probabilities(network, examples, scaling::apply);
+        }
+    }
+
+    /** The fitted model: both networks and the chosen α. */
+    private record Interpolation(Scaled source, int sourceWidth, int[] columns, Scaled target, double alpha) {
+        float[] probabilities(Examples examples) {
+            return interpolate(restricted(source.probabilities(examples), sourceWidth, columns), target.probabilities(examples),
+                    alpha);
         }
 
         Score score(Examples examples) {

@@ -11,6 +11,7 @@ import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.TrainingSchedule;
 
@@ -19,7 +20,8 @@ import org.transferlab.transfer.network.TrainingSchedule;
  * III, "Frustratingly Easy Domain Adaptation", ACL 2007). The label space is the union of the target's
  * classes and the source's other classes; predictions are restricted to the target's classes. Early
  * stopping uses the target budget's validation split only. With {@code source-examples} the source
- * data is subsampled (seeded) to keep a cell's cost bounded.
+ * data is subsampled (seeded) to keep a cell's cost bounded. Tabular inputs are standardised with the
+ * statistics of the pooled training rows, budget and source sample together ({@link InputScaling}).
  */
 public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "pooled";
@@ -56,7 +58,7 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         List<String> union = SourcePool.labelSpace(context);
-        return fit(p, context, context.shape(), UnaryOperator.identity(), trainingSet(p, context, union), union.size(), NAME);
+        return fitScaled(p, context, trainingSet(p, context, union), union, NAME);
     }
 
     /** The budget's train split followed by the source sample, labelled in {@code union}. */
@@ -64,17 +66,35 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
         return context.budget().train().concat(SourcePool.sample(context, p.sourceExamples(), union));
     }
 
+    /** Fits a fresh model on the raw pooled rows {@code train}, scaled by their own statistics. */
+    static Fitted fitScaled(Parameters p, TransferContext context, Examples train, List<String> union, String name) {
+        InputScaling scaling = InputScaling.forTraining(context.shape(), requireRows(train));
+        return fit(p, context, context.shape(), scaling, UnaryOperator.identity(), scaling.apply(train), union, name);
+    }
+
     /**
      * Trains a fresh network of the context's architecture for inputs of {@code shape} on {@code train}, which is
-     * already in that input space, stopping early on the budget's validation split mapped by {@code features};
-     * the predictor maps the examples it is given the same way. Seeded and logged as {@code name}.
+     * already in that input space, stopping early on the budget's validation split. The target's raw examples
+     * (validation, prediction) reach it scaled by {@code scaling}, then mapped by {@code widen} into the input space.
+     * Seeded and logged as {@code name}.
      */
-    static Fitted fit(Parameters p, TransferContext context, FeatureShape shape, UnaryOperator<Examples> features,
-                      Examples train, int classes, String name) {
+    static Fitted fit(Parameters p, TransferContext context, FeatureShape shape, InputScaling scaling, UnaryOperator<Examples> widen,
+                      Examples train, List<String> union, String name) {
+        UnaryOperator<Examples> features = examples -> widen.apply(scaling.apply(examples));
+        int classes = union.size();
         MultiLayerNetwork network = NetworkFactory.classifier(context.network(), shape, classes, p.learningRate(),
                 Seeds.derive(context.seed(), name, "init"));
         FitSummary summary = SourcePool.train(network, p.schedule(), train, features.apply(context.budget().validation()),
                 classes, context, name);
         return new Fitted(SourcePool.restrictedToTarget(network, classes, context.classCount(), features), summary);
+    }
+
+    /** {@code train}, which must have rows: without target labels or source examples there is nothing to learn from. */
+    static Examples requireRows(Examples train) {
+        if (train.size() == 0) {
+            throw new org.transferlab.transfer.NotApplicableException(
+                    "there is nothing to train on: no target labels and no source examples kept");
+        }
+        return train;
     }
 }

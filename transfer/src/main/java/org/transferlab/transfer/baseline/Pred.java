@@ -10,8 +10,10 @@ import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.network.TargetTraining;
 
 /**
  * The source model's output as extra features ("PRED" in Daumé III, "Frustratingly Easy Domain
@@ -21,7 +23,9 @@ import org.transferlab.transfer.network.NetworkSpec;
  * may differ. For an MLP the input is the flat vector (x, p_src(x)), d + k values for k source classes; for a
  * CNN each probability becomes a constant extra channel of the image (c + k channels), so the convolutions see
  * it everywhere. Training is {@link TargetOnly}'s, with its parameters and early stopping on the budget's
- * validation split.
+ * validation split. The source network sees x scaled as its training inputs were; the new network sees x
+ * scaled with the budget's training statistics beside the probabilities, which stay in [0, 1]
+ * ({@link InputScaling}; images are not scaled).
  */
 public final class Pred extends ClassificationStrategy<TargetOnly.Parameters> {
     public static final String NAME = "pred";
@@ -36,11 +40,14 @@ public final class Pred extends ClassificationStrategy<TargetOnly.Parameters> {
             throw new NotApplicableException("it needs target labels, and the budget has none");
         }
         MultiLayerNetwork source = context.sourceModel().copy();
+        InputScaling sourceScaling = context.sourceModel().inputScaling();
+        InputScaling targetScaling = TargetTraining.fromScratch(context);
         int sourceClasses = context.sourceModel().classNames().size();
         FeatureShape shape = context.shape();
         boolean channels = context.network().type() == NetworkSpec.Type.CNN;
         int repeat = channels ? shape.height() * shape.width() : 1;
-        UnaryOperator<Examples> features = examples -> withSourceProbabilities(source, sourceClasses, repeat, examples);
+        UnaryOperator<Examples> features = examples -> withSourceProbabilities(targetScaling.apply(examples),
+                NetworkOutputs.probabilities(source, sourceScaling.apply(examples)), sourceClasses, repeat);
         FeatureShape extended = channels ? FeatureShape.image(shape.channels() + sourceClasses, shape.height(), shape.width())
                 : FeatureShape.flat(shape.size() + sourceClasses);
         int classes = context.classCount();
@@ -52,14 +59,14 @@ public final class Pred extends ClassificationStrategy<TargetOnly.Parameters> {
     }
 
     /**
-     * Each row x followed by the source network's probabilities p_1(x) … p_k(x), each written {@code repeat} times
-     * in a row (1 for a flat input, height · width for whole constant channels of an image).
+     * Each row x followed by the source network's probabilities p_1(x) … p_k(x) of it, row-major in
+     * {@code probabilities}, each written {@code repeat} times in a row (1 for a flat input, height · width for
+     * whole constant channels of an image).
      */
-    static Examples withSourceProbabilities(MultiLayerNetwork source, int sourceClasses, int repeat, Examples examples) {
+    static Examples withSourceProbabilities(Examples examples, float[] probabilities, int sourceClasses, int repeat) {
         int d = examples.featureCount();
         int width = d + sourceClasses * repeat;
         float[] x = examples.featureMatrix();
-        float[] probabilities = NetworkOutputs.probabilities(source, examples);
         float[] wide = new float[examples.size() * width];
         for (int i = 0; i < examples.size(); i++) {
             System.arraycopy(x, i * d, wide, i * width, d);

@@ -6,6 +6,7 @@ import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.TargetTraining;
 import org.transferlab.transfer.network.TrainingSchedule;
@@ -14,7 +15,8 @@ import org.transferlab.transfer.network.TrainingSchedule;
  * The no-transfer baseline: the same architecture as the source network, randomly initialised and
  * trained on the target budget only, with the same early stopping as the transfer strategies. Every
  * transfer result is reported as a difference from this one (the "TGTONLY" baseline of Daumé III,
- * "Frustratingly Easy Domain Adaptation", ACL 2007).
+ * "Frustratingly Easy Domain Adaptation", ACL 2007). Tabular inputs are standardised with the budget's
+ * training rows ({@link InputScaling}).
  */
 public final class TargetOnly extends ClassificationStrategy<TargetOnly.Parameters> {
     public static final String NAME = "target-only";
@@ -51,7 +53,7 @@ public final class TargetOnly extends ClassificationStrategy<TargetOnly.Paramete
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
-        return TargetTraining.fit(network(p, context), p.schedule(), context, NAME);
+        return TargetTraining.fit(network(p, context), TargetTraining.fromScratch(context), p.schedule(), context, NAME);
     }
 
     /** A fresh network of the context's architecture, initialised from target-only's seed for this cell. */

@@ -15,6 +15,10 @@ import org.transferlab.core.data.Examples;
  * {@code clone()} shares layer configurations with the original, so a strategy that froze layers or
  * changed learning rates on its copy changed them for every later copy too, and results depended on
  * the order in which cells ran. Copies rebuilt from JSON share nothing, and carry no optimiser state.
+ *
+ * <p>It also keeps the {@link InputScaling} its inputs were trained with (for tabular sources, the source's
+ * training statistics): whatever feeds target examples into the source network or a copy of it scales them
+ * with {@link #inputScaling()} first; {@link #embed} does so itself.
  */
 public final class SourceModel {
     private final String configuration;
@@ -23,22 +27,28 @@ public final class SourceModel {
     private final List<String> classNames;
     private final long seed;
     private final Map<String, Double> metrics;
+    private final InputScaling inputScaling;
     private static final int EMBED_BATCH = 1024;
 
     /**
-     * @param metrics how the source model did on its own held-out data (for example {@code source_val_accuracy})
+     * @param metrics      how the source model did on its own held-out data (for example {@code source_val_accuracy})
+     * @param inputScaling how the network's inputs were scaled in training, by {@link InputScaling#forTraining}
      */
     public SourceModel(MultiLayerNetwork network, NetworkSpec spec, List<String> classNames, long seed,
-                       Map<String, Double> metrics) {
+                       Map<String, Double> metrics, InputScaling inputScaling) {
         this.configuration = network.getLayerWiseConfigurations().toJson();
         this.parameters = network.params().dup();
         this.spec = spec;
         this.classNames = List.copyOf(classNames);
         this.seed = seed;
         this.metrics = Map.copyOf(metrics);
+        this.inputScaling = java.util.Objects.requireNonNull(inputScaling, "inputScaling");
     }
 
-    /** A fresh network with the trained weights, sharing nothing with this model or other copies. */
+    /**
+     * A fresh network with the trained weights, sharing nothing with this model or other copies. It expects
+     * inputs scaled by {@link #inputScaling()}.
+     */
     public MultiLayerNetwork copy() {
         MultiLayerNetwork copy = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
         copy.init(parameters.dup(), false);
@@ -47,8 +57,8 @@ public final class SourceModel {
 
     /**
      * The activations of layer {@code layer} (0-based, as in {@link NetworkSpec#lastHiddenLayer()})
-     * for every example, row-major: the source network's representation of them. Only the features
-     * are read.
+     * for every example, row-major: the source network's representation of them, the examples scaled by
+     * {@link #inputScaling()} on the way in. Only the features are read.
      */
     public Embedding embed(Examples examples, int layer) {
         if (layer < 0 || layer > spec.lastHiddenLayer()) {
@@ -57,11 +67,12 @@ public final class SourceModel {
         }
         // A network holds its last activations, so concurrent callers each need their own.
         MultiLayerNetwork network = copy();
+        Examples scaled = inputScaling.apply(examples);
         float[] values = null;
         int width = 0;
         for (int start = 0; start < examples.size(); start += EMBED_BATCH) {
             int[] rows = java.util.stream.IntStream.range(start, Math.min(examples.size(), start + EMBED_BATCH)).toArray();
-            INDArray activations = network.feedForwardToLayer(layer, Batches.features(examples.subset(rows)), false).get(layer + 1);
+            INDArray activations = network.feedForwardToLayer(layer, Batches.features(scaled.subset(rows)), false).get(layer + 1);
             INDArray flat = activations.reshape('c', rows.length, activations.length() / rows.length);
             if (values == null) {
                 width = (int) flat.size(1);
@@ -91,5 +102,10 @@ public final class SourceModel {
 
     public Map<String, Double> metrics() {
         return metrics;
+    }
+
+    /** How inputs are scaled before they reach the network: the source's, for every model built from it. */
+    public InputScaling inputScaling() {
+        return inputScaling;
     }
 }

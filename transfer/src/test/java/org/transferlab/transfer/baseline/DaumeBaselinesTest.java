@@ -151,9 +151,10 @@ class DaumeBaselinesTest {
         MultiLayerNetwork network = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE).copy();
         Examples examples = synthetic("t", 3, 6).train().subset(new int[] {0, 1, 2, 3, 4});
         float[][] probabilities = network.output(org.transferlab.transfer.network.Batches.features(examples), false).toFloatMatrix();
-        Examples flat = Pred.withSourceProbabilities(network, 3, 1, examples);
+        float[] rows = NetworkOutputs.probabilities(network, examples);
+        Examples flat = Pred.withSourceProbabilities(examples, rows, 3, 1);
         assertEquals(8 + 3, flat.featureCount());
-        Examples channels = Pred.withSourceProbabilities(network, 3, 2, examples);
+        Examples channels = Pred.withSourceProbabilities(examples, rows, 3, 2);
         assertEquals(8 + 6, channels.featureCount());
         for (int i = 0; i < examples.size(); i++) {
             for (int j = 0; j < 8; j++) {
