@@ -26,7 +26,9 @@ import org.transferlab.transfer.network.InputScaling;
  * ridge model's would be 0), so a budget with no training examples is not applicable.
  *
  * <p>Tabular features are standardised with the statistics of the pooled raw rows before they are copied, so
- * the zero copies stay zero ({@link InputScaling}).
+ * the zero copies stay zero ({@link InputScaling}). {@code model: logistic} trains Daumé's own setting, a
+ * linear classifier on the augmented features ({@link ClassifierModel}); compare it with
+ * {@code target-only@logistic}.
  */
 public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "augment";

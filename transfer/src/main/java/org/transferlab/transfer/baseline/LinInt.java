@@ -3,6 +3,7 @@ package org.transferlab.transfer.baseline;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
+import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
@@ -10,6 +11,7 @@ import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.TargetTraining;
+import org.transferlab.transfer.network.TrainingSchedule;
 
 /**
  * Linear interpolation of the source-only and target-only models ("LININT" in Daumé III, "Frustratingly
@@ -26,17 +28,37 @@ import org.transferlab.transfer.network.TargetTraining;
  * training split, which favours the target model (it was fitted there); the fit's provenance text says
  * which split chose α, and what α is.
  */
-public final class LinInt extends ClassificationStrategy<TargetOnly.Parameters> {
+public final class LinInt extends ClassificationStrategy<LinInt.Parameters> {
     public static final String NAME = "linint";
     private static final int STEPS = 20;
     private static final double FLOOR = 1e-12;
 
+    /**
+     * The target-only network's training, with its defaults.
+     *
+     * @param learningRate Adam learning rate (default 0.001)
+     * @param maxEpochs    upper bound on epochs (default 100)
+     * @param patience     epochs without a lower validation loss before stopping (default 10)
+     * @param batchSize    minibatch size (default 32)
+     */
+    public record Parameters(@Default("0.001") double learningRate, @Default("100") int maxEpochs, @Default("10") int patience,
+                             @Default("32") int batchSize) {
+        public Parameters {
+            new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        TargetOnly.Parameters targetOnly() {
+            return new TargetOnly.Parameters(learningRate, maxEpochs, patience, batchSize);
+        }
+    }
+
     public LinInt() {
-        super(TargetOnly.Parameters.class);
+        super(LinInt.Parameters.class);
     }
 
     @Override
-    public Fitted fit(TargetOnly.Parameters p, TransferContext context) {
+    public Fitted fit(Parameters parameters, TransferContext context) {
+        TargetOnly.Parameters p = parameters.targetOnly();
         List<String> sourceClasses = context.sourceModel().classNames();
         if (!sourceClasses.containsAll(context.classNames())) {
             throw new NotApplicableException("source classes " + sourceClasses + " do not contain all of the target's "

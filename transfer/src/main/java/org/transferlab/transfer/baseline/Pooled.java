@@ -22,32 +22,61 @@ import org.transferlab.transfer.network.TrainingSchedule;
  * stopping uses the target budget's validation split only. With {@code source-examples} the source
  * data is subsampled (seeded) to keep a cell's cost bounded. Tabular inputs are standardised with the
  * statistics of the pooled training rows, budget and source sample together ({@link InputScaling}).
+ *
+ * <p>With {@code model: logistic} or {@code model: xgboost} the pooled rows train a classical Tribuo
+ * classifier instead ({@link ClassifierModel}); its no-transfer line is {@code target-only} with the same
+ * model, which the report uses when the study names it alike ({@code pooled@logistic} beside
+ * {@code target-only@logistic}).
  */
 public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "pooled";
 
     /**
      * @param sourceExamples how many source examples join the budget, drawn at random; 0 for all (default 5000)
-     * @param learningRate   Adam learning rate (default 0.001, the source network's)
-     * @param maxEpochs      upper bound on epochs (default 20)
-     * @param patience       epochs without a lower validation loss before stopping (default 5)
-     * @param batchSize      minibatch size (default 64)
+     * @param learningRate   network: Adam learning rate (default 0.001, the source network's)
+     * @param maxEpochs      network: upper bound on epochs (default 20)
+     * @param patience       network: epochs without a lower validation loss before stopping (default 5)
+     * @param batchSize      network: minibatch size (default 64)
+     * @param model          network, logistic or xgboost (default network)
+     * @param cost           logistic: the inverse regularisation strength C (default 1.0; positive)
+     * @param rounds         xgboost: boosting rounds (default 50; at least 1)
      */
     public record Parameters(
             @Default("5000") int sourceExamples,
             @Default("0.001") double learningRate,
             @Default("20") int maxEpochs,
             @Default("5") int patience,
-            @Default("64") int batchSize) {
+            @Default("64") int batchSize,
+            @Default("network") ClassifierModel model,
+            @Default("1.0") double cost,
+            @Default("50") int rounds) {
         public Parameters {
             if (sourceExamples < 0) {
                 throw new IllegalArgumentException("source-examples must be 0 (all) or positive, got " + sourceExamples);
             }
             new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+            java.util.Objects.requireNonNull(model, "model");
+            ClassifierModel.validate(cost, rounds);
+        }
+
+        /** The network with these settings. */
+        public Parameters(int sourceExamples, double learningRate, int maxEpochs, int patience, int batchSize) {
+            this(sourceExamples, learningRate, maxEpochs, patience, batchSize, ClassifierModel.NETWORK, 1.0, 50);
         }
 
         TrainingSchedule schedule() {
             return new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        /**
+         * What the model uses. A cell's id derives from this text, so cells of the network keep the ids (and the
+         * parameter text in results.csv) they had before there were other models.
+         */
+        @Override
+        public String toString() {
+            String sample = "sourceExamples=" + sourceExamples;
+            return model.describe(sample + ", learningRate=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience="
+                    + patience + ", batchSize=" + batchSize, sample + ", cost=" + cost, sample + ", rounds=" + rounds);
         }
     }
 
@@ -73,14 +102,17 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
     }
 
     /**
-     * Trains a fresh network of the context's architecture for inputs of {@code shape} on {@code train}, which is
-     * already in that input space, stopping early on the budget's validation split. The target's raw examples
-     * (validation, prediction) reach it scaled by {@code scaling}, then mapped by {@code widen} into the input space.
+     * Trains a fresh model of {@code p}'s kind for inputs of {@code shape} on {@code train}, which is already in that
+     * input space, stopping a network early on the budget's validation split. The target's raw examples (validation,
+     * prediction) reach the model scaled by {@code scaling}, then mapped by {@code widen} into the input space.
      * Seeded and logged as {@code name}.
      */
     static Fitted fit(Parameters p, TransferContext context, FeatureShape shape, InputScaling scaling, UnaryOperator<Examples> widen,
                       Examples train, List<String> union, String name) {
         UnaryOperator<Examples> features = examples -> widen.apply(scaling.apply(examples));
+        if (p.model() != ClassifierModel.NETWORK) {
+            return ClassicalClassifier.fit(p.model(), p.cost(), p.rounds(), context, scaling, features, train, union, name);
+        }
         int classes = union.size();
         MultiLayerNetwork network = NetworkFactory.classifier(context.network(), shape, classes, p.learningRate(),
                 Seeds.derive(context.seed(), name, "init"));

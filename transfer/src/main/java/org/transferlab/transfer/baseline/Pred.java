@@ -4,6 +4,7 @@ import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
+import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
@@ -14,6 +15,7 @@ import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.NetworkSpec;
 import org.transferlab.transfer.network.TargetTraining;
+import org.transferlab.transfer.network.TrainingSchedule;
 
 /**
  * The source model's output as extra features ("PRED" in Daumé III, "Frustratingly Easy Domain
@@ -27,15 +29,34 @@ import org.transferlab.transfer.network.TargetTraining;
  * scaled with the budget's training statistics beside the probabilities, which stay in [0, 1]
  * ({@link InputScaling}; images are not scaled).
  */
-public final class Pred extends ClassificationStrategy<TargetOnly.Parameters> {
+public final class Pred extends ClassificationStrategy<Pred.Parameters> {
     public static final String NAME = "pred";
 
+    /**
+     * The target network's training: target-only's, with its defaults.
+     *
+     * @param learningRate Adam learning rate (default 0.001)
+     * @param maxEpochs    upper bound on epochs (default 100)
+     * @param patience     epochs without a lower validation loss before stopping (default 10)
+     * @param batchSize    minibatch size (default 32)
+     */
+    public record Parameters(@Default("0.001") double learningRate, @Default("100") int maxEpochs, @Default("10") int patience,
+                             @Default("32") int batchSize) {
+        public Parameters {
+            new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        TrainingSchedule schedule() {
+            return new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+    }
+
     public Pred() {
-        super(TargetOnly.Parameters.class);
+        super(Pred.Parameters.class);
     }
 
     @Override
-    public Fitted fit(TargetOnly.Parameters p, TransferContext context) {
+    public Fitted fit(Parameters p, TransferContext context) {
         if (context.budget().train().size() == 0) {
             throw new NotApplicableException("it needs target labels, and the budget has none");
         }
