@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.transferlab.core.data.Examples;
 import org.transferlab.transfer.network.Batches;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.NetworkSpec;
 import org.transferlab.transfer.network.SourceModel;
@@ -53,7 +54,7 @@ public class EmbeddingBenchmark {
         Nd4jThreads.use(1);
         NetworkSpec spec = BenchData.spec(network, 64);
         MultiLayerNetwork trained = NetworkFactory.classifier(spec, BenchData.IMAGE, BenchData.CLASSES, 1e-3, 1);
-        model = new SourceModel(trained, spec, List.of("a", "b", "c", "d", "e"), 1, Map.of());
+        model = new SourceModel(trained, spec, List.of("a", "b", "c", "d", "e"), 1, Map.of(), InputScaling.NONE);
         plain = model.copy();
         images = BenchData.images(IMAGES, 11);
         features = Batches.features(images);

@@ -101,7 +101,7 @@ public class SourceCacheBenchmark {
 
     @Benchmark
     public SourceModel diskHit() {
-        return store.load(key, cell, source.classNames()).orElseThrow();
+        return store.load(key, cell, source.classNames(), source.shape()).orElseThrow();
     }
 
     @Benchmark

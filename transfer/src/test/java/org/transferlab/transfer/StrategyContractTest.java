@@ -34,7 +34,10 @@ import org.transferlab.transfer.network.SourceTrainer;
 /**
  * The contract every registered strategy meets, run over the registry so a new strategy is covered
  * the moment it is registered: it fits a small synthetic target, predicts valid classes, does better
- * than chance, is deterministic for a seed, and leaves the shared source model untouched.
+ * than chance, is deterministic for a seed, and leaves the shared source model untouched. Each strategy is
+ * run with its defaults and once for every other value of each of its enum parameters (the models of
+ * {@code target-only}, {@code pooled}, {@code augment} and {@code oracle}, {@code tribuo-head}'s classifiers),
+ * as a study's variants {@code target-only@logistic: {model: logistic}} would run it.
  */
 class StrategyContractTest {
     private static final LoadContext CONTEXT = LoadContext.of(Path.of("unused"));
@@ -48,8 +51,45 @@ class StrategyContractTest {
                 2, 1, shift, 1, 2, sampleSeed), CONTEXT);
     }
 
-    static Stream<String> strategies() {
-        return StrategyBindings.registry(Plugins.discover()).names().stream();
+    /** A registered strategy with its defaults, except {@code parameter} (kebab-case) set to {@code value}, if any. */
+    record Variant(String name, String parameter, String value) {
+        TransferStrategy<?> strategy() {
+            return StrategyBindings.registry(Plugins.discover()).get(name);
+        }
+
+        @Override
+        public String toString() {
+            return parameter == null ? name : name + " {" + parameter + ": " + value + "}";
+        }
+    }
+
+    static Stream<Variant> strategies() {
+        PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
+        List<Variant> variants = new ArrayList<>();
+        for (String name : registry.names()) {
+            variants.add(new Variant(name, null, null));
+            for (RecordComponent component : registry.get(name).parametersType().getRecordComponents()) {
+                if (component.getType().isEnum()) {
+                    String fallback = component.getAnnotation(Default.class).value();
+                    for (Object constant : component.getType().getEnumConstants()) {
+                        String value = ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                        if (!value.equals(fallback)) {
+                            variants.add(new Variant(name, component.getName(), value));
+                        }
+                    }
+                }
+            }
+        }
+        return variants.stream();
+    }
+
+    @Test
+    void theVariantsCoverEveryClassicalModelOfTheBaselines() {
+        List<String> variants = strategies().map(Variant::toString).toList();
+        for (String expected : List.of("target-only {model: logistic}", "target-only {model: xgboost}",
+                "pooled {model: logistic}", "pooled {model: xgboost}", "augment {model: logistic}", "oracle {model: logistic}")) {
+            assertTrue(variants.contains(expected), expected + " in " + variants);
+        }
     }
 
     static TransferContext context(Domain target, long seed, TrainingLog log) {
@@ -59,19 +99,29 @@ class StrategyContractTest {
                         target.train().withoutLabels());
     }
 
-    @SuppressWarnings("unchecked")
     static <P extends Record> Fitted fitWithDefaults(TransferStrategy<P> strategy, TransferContext context) {
+        return fit(strategy, null, null, context);
+    }
+
+    static Fitted fit(Variant variant, TransferContext context) {
+        return fit(variant.strategy(), variant.parameter(), variant.value(), context);
+    }
+
+    /** Fits {@code strategy} with its defaults, but {@code parameter} (a component name; null for none) set to {@code value}. */
+    @SuppressWarnings("unchecked")
+    static <P extends Record> Fitted fit(TransferStrategy<P> strategy, String parameter, String value, TransferContext context) {
         try {
             RecordComponent[] components = strategy.parametersType().getRecordComponents();
             Object[] values = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
-                String text = components[i].getAnnotation(Default.class).value();
+                String text = components[i].getName().equals(parameter) ? value : components[i].getAnnotation(Default.class).value();
                 Class<?> type = components[i].getType();
                 values[i] = type == int.class ? Integer.parseInt(text) : type == double.class ? Double.parseDouble(text)
                         : type == long.class ? Long.parseLong(text) : type == boolean.class ? Boolean.parseBoolean(text)
                         : type.isEnum() ? enumConstant(type, text) : text;
             }
-            P parameters = (P) strategy.parametersType().getDeclaredConstructors()[0].newInstance(values);
+            Class<?>[] types = java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            P parameters = strategy.parametersType().getDeclaredConstructor(types).newInstance(values);
             return SealedTestAccess.sealed("contract test", () -> strategy.fit(parameters, context));
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("strategy parameters must be constructible from their defaults", e);
@@ -85,10 +135,10 @@ class StrategyContractTest {
 
     @ParameterizedTest
     @MethodSource("strategies")
-    void fitsPredictsValidClassesAndBeatsChance(String name) {
-        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+    void fitsPredictsValidClassesAndBeatsChance(Variant variant) {
+        String name = variant.toString();
         List<String> phases = new ArrayList<>();
-        Fitted fitted = fitWithDefaults(strategy, context(TARGET, 9, (phase, epoch, t, ta, v, a) -> phases.add(phase)));
+        Fitted fitted = fit(variant, context(TARGET, 9, (phase, epoch, t, ta, v, a) -> phases.add(phase)));
         Examples test = TARGET.test().open();
         int[] predicted = fitted.predictor().predictClasses(test);
         int correct = 0;
@@ -104,30 +154,27 @@ class StrategyContractTest {
 
     @ParameterizedTest
     @MethodSource("strategies")
-    void theSameSeedGivesTheSamePredictions(String name) {
-        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+    void theSameSeedGivesTheSamePredictions(Variant variant) {
         Examples test = TARGET.test().open();
-        int[] first = fitWithDefaults(strategy, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
-        int[] second = fitWithDefaults(strategy, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] first = fit(variant, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] second = fit(variant, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
         assertArrayEquals(first, second);
     }
 
     @ParameterizedTest
     @MethodSource("strategies")
-    void aFitDependsOnlyOnItsSeedNotOnWhatRanBeforeOrBeside(String name) throws Exception {
-        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+    void aFitDependsOnlyOnItsSeedNotOnWhatRanBeforeOrBeside(Variant variant) throws Exception {
         Examples test = TARGET.test().open();
-        int[] alone = fitWithDefaults(strategy, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] alone = fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
         // Draw from ND4J's random generator on this thread, as any other cell would.
         org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 10);
-        int[] afterOtherWork = fitWithDefaults(strategy, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] afterOtherWork = fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
         assertArrayEquals(alone, afterOtherWork);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<int[]>> parallel = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                parallel.add(pool.submit(() -> fitWithDefaults(strategy, context(TARGET, 6, TrainingLog.NONE))
-                        .predictor().predictClasses(test)));
+                parallel.add(pool.submit(() -> fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test)));
             }
             for (java.util.concurrent.Future<int[]> result : parallel) {
                 assertArrayEquals(alone, result.get());
@@ -139,10 +186,9 @@ class StrategyContractTest {
 
     @ParameterizedTest
     @MethodSource("strategies")
-    void theSharedSourceModelIsNotChangedByFitting(String name) {
-        TransferStrategy<?> strategy = StrategyBindings.registry(Plugins.discover()).get(name);
+    void theSharedSourceModelIsNotChangedByFitting(Variant variant) {
         float[] before = SOURCE_MODEL.copy().params().toFloatVector();
-        fitWithDefaults(strategy, context(TARGET, 4, TrainingLog.NONE));
+        fit(variant, context(TARGET, 4, TrainingLog.NONE));
         assertArrayEquals(before, SOURCE_MODEL.copy().params().toFloatVector());
     }
 

@@ -45,6 +45,24 @@ public final class Standardizer {
         return new Standardizer(mean, scale);
     }
 
+    /**
+     * Statistics given as they are, for a model that was fitted earlier and stored (a cached source network):
+     * one mean and one positive, finite standard deviation per feature.
+     */
+    public static Standardizer of(double[] mean, double[] standardDeviation) {
+        if (mean.length != standardDeviation.length || mean.length == 0) {
+            throw new IllegalArgumentException("need one mean and one standard deviation per feature, got " + mean.length
+                    + " means and " + standardDeviation.length + " standard deviations");
+        }
+        for (int j = 0; j < mean.length; j++) {
+            if (!Double.isFinite(mean[j]) || !(standardDeviation[j] > 0) || Double.isInfinite(standardDeviation[j])) {
+                throw new IllegalArgumentException("feature " + j + ": mean " + mean[j] + " and standard deviation "
+                        + standardDeviation[j] + " are not a finite mean and a positive, finite standard deviation");
+            }
+        }
+        return new Standardizer(mean.clone(), standardDeviation.clone());
+    }
+
     /** {@code examples} with standardised features and the same targets. */
     public Examples apply(Examples examples) {
         if (examples.featureCount() != mean.length) {
@@ -57,6 +75,11 @@ public final class Standardizer {
             x[i] = (float) ((x[i] - mean[j]) / scale[j]);
         }
         return examples.hasClasses() ? Examples.classified(x, d, examples.classes()) : Examples.valued(x, d, examples.values());
+    }
+
+    /** How many features the statistics describe. */
+    public int featureCount() {
+        return mean.length;
     }
 
     public double mean(int feature) {

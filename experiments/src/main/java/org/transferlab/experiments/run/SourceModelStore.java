@@ -3,6 +3,9 @@ package org.transferlab.experiments.run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -18,6 +21,8 @@ import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.transferlab.core.TransferLabException;
+import org.transferlab.core.data.FeatureShape;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.SourceModel;
 
 /**
@@ -26,11 +31,16 @@ import org.transferlab.transfer.network.SourceModel;
  * determines the model (the source domain's description and data checksums, its train share, the
  * network, the seed, this format's version). It is a DL4J model zip plus a properties file with the
  * zip's SHA-256 and the model's metrics; the properties file is written last, atomically, and marks
- * the entry complete. An entry whose zip does not match its checksum, or does not load, is reported,
- * deleted and retrained.
+ * the entry complete. The zip also holds the model's {@link InputScaling} (the source's training statistics,
+ * as the entry {@value #SCALING_ENTRY}), so the checksum covers them: an entry whose zip does not match its
+ * checksum, does not load, lacks the scaling or holds one that does not fit the source's features is
+ * reported, deleted and retrained. Version 2 added the scaling; entries of version 1 are never looked up
+ * again (their keys differ) and can be deleted.
  */
 public final class SourceModelStore {
-    static final String FORMAT = "transferlab-source-model-v1";
+    static final String FORMAT = "transferlab-source-model-v2";
+    /** At the zip's root: DL4J refuses to restore a model zip that has a directory entry. */
+    static final String SCALING_ENTRY = "transferlab-input-scaling.properties";
     private static final String METRIC = "metric.";
     private final Path directory;
     private final Consumer<String> warnings;
@@ -53,8 +63,12 @@ public final class SourceModelStore {
         return HexFormat.of().formatHex(sha256().digest(description.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** The stored model, or empty when there is none (or it was corrupt, which is reported). */
-    public Optional<SourceModel> load(String key, Cell cell, List<String> classNames) {
+    /**
+     * The stored model, or empty when there is none (or it was corrupt, which is reported).
+     *
+     * @param shape the source domain's feature shape, which decides the scaling the entry must hold
+     */
+    public Optional<SourceModel> load(String key, Cell cell, List<String> classNames, FeatureShape shape) {
         if (directory == null || !Files.isRegularFile(properties(key))) {
             return Optional.empty();
         }
@@ -71,13 +85,24 @@ public final class SourceModelStore {
                 return corrupt(key, "its model zip has SHA-256 " + actual + ", expected " + entry.getProperty("zip-sha256"));
             }
             MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(zip(key).toFile(), false);
+            InputScaling scaling;
+            try {
+                scaling = InputScaling.parse(readScaling(zip(key)));
+            } catch (IllegalArgumentException e) {
+                return corrupt(key, "its input scaling is unreadable (" + e.getMessage() + ")");
+            }
+            if (scaling.standardises() == shape.isImage()
+                    || scaling.standardises() && scaling.standardizer().featureCount() != shape.size()) {
+                return corrupt(key, "its input scaling (" + scaling.describe() + ") is not the one a source of "
+                        + shape.size() + " " + (shape.isImage() ? "pixels" : "tabular features") + " is trained with");
+            }
             Map<String, Double> metrics = new TreeMap<>();
             for (String name : entry.stringPropertyNames()) {
                 if (name.startsWith(METRIC)) {
                     metrics.put(name.substring(METRIC.length()), Double.parseDouble(entry.getProperty(name)));
                 }
             }
-            return Optional.of(new SourceModel(network, cell.network(), classNames, cell.sourceSeed(), metrics));
+            return Optional.of(new SourceModel(network, cell.network(), classNames, cell.sourceSeed(), metrics, scaling));
         } catch (IOException | RuntimeException e) {
             return corrupt(key, "it cannot be read (" + e + ")");
         }
@@ -133,6 +158,7 @@ public final class SourceModelStore {
             Path temp = Files.createTempFile(directory, key + ".zip" + AtomicFiles.TEMP_MARK, "");
             try {
                 ModelSerializer.writeModel(model.copy(), temp.toFile(), false);
+                writeScaling(temp, model.inputScaling());
                 String sha = fileSha256(temp);
                 Files.move(temp, zip(key), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -160,6 +186,23 @@ public final class SourceModelStore {
             throw new TransferLabException(zip(key) + ": cannot delete the unusable cache entry (" + e + ")", e);
         }
         return Optional.empty();
+    }
+
+    /** Adds the scaling to the model zip, as a text entry beside DL4J's. */
+    private static void writeScaling(Path zip, InputScaling scaling) throws IOException {
+        try (FileSystem files = FileSystems.newFileSystem(zip)) {
+            Files.writeString(files.getPath(SCALING_ENTRY), scaling.text(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String readScaling(Path zip) throws IOException {
+        try (FileSystem files = FileSystems.newFileSystem(zip)) {
+            Path entry = files.getPath(SCALING_ENTRY);
+            if (!Files.isRegularFile(entry)) {
+                throw new IllegalArgumentException("the zip has no " + SCALING_ENTRY);
+            }
+            return Files.readString(entry, StandardCharsets.UTF_8);
+        }
     }
 
     private Path zip(String key) {

@@ -34,6 +34,7 @@ import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.SourceModel;
 import org.transferlab.transfer.network.SourceTrainer;
@@ -45,6 +46,8 @@ import org.transferlab.transfer.network.SourceTrainer;
  * committed to the run directory as soon as it finishes; cells already committed are skipped.
  */
 public final class StudyRunner {
+    /** The provenance key of a domain's input scaling rule. */
+    public static final String INPUT_SCALING = "model-input-scaling";
     private final Path dataDirectory;
     private final Consumer<String> progress;
     private final SourceModelStore store;
@@ -336,7 +339,7 @@ public final class StudyRunner {
     }
 
     private SourceModel loadOrTrainSource(String key, Domain source, Cell cell, RunDirectory run) {
-        java.util.Optional<SourceModel> stored = store.load(key, cell, source.classNames());
+        java.util.Optional<SourceModel> stored = store.load(key, cell, source.classNames(), source.shape());
         if (stored.isPresent()) {
             loadedFromStore.add(cell.sourceSeed());
             progress.accept("loaded the source model for " + source.name() + " (seed " + cell.seedIndex() + ") from the cache");
@@ -381,10 +384,17 @@ public final class StudyRunner {
         return provenance;
     }
 
-    /** Provenance of every loaded domain: files, checksums, transforms. */
+    /**
+     * Provenance of every loaded domain: files, checksums, transforms, and how models trained on it scale its
+     * features ({@code model-input-scaling}, {@link InputScaling#rule}).
+     */
     public static Map<String, Map<String, String>> provenance(Prepared study) {
         Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
-        study.domains().forEach((k, d) -> provenance.put(k, d.provenance()));
+        study.domains().forEach((k, d) -> {
+            Map<String, String> rows = new LinkedHashMap<>(d.provenance());
+            rows.put(INPUT_SCALING, InputScaling.rule(d.shape()));
+            provenance.put(k, rows);
+        });
         return provenance;
     }
 

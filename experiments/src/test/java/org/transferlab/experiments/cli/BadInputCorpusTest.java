@@ -440,8 +440,8 @@ class BadInputCorpusTest {
                     Files.writeString(properties, Files.readString(properties).replaceAll("zip-sha256=\\w+", "zip-sha256=" + sha256(cut)));
                 }, zip -> "it cannot be read ("),
                 new CacheCase("an entry written by another version", (zip, properties) -> Files.writeString(properties,
-                        Files.readString(properties).replace("transferlab-source-model-v1", "transferlab-source-model-v0")),
-                        zip -> "written by another version (transferlab-source-model-v0, expected transferlab-source-model-v1)"),
+                        Files.readString(properties).replace("transferlab-source-model-v2", "transferlab-source-model-v0")),
+                        zip -> "written by another version (transferlab-source-model-v0, expected transferlab-source-model-v2)"),
                 new CacheCase("an entry whose content hash does not match", (zip, properties) -> {
                     byte[] bytes = Files.readAllBytes(zip);
                     bytes[bytes.length / 2] ^= 1;

@@ -283,7 +283,7 @@ class RunLifecycleTest {
         byte[] zip = Files.readAllBytes(zips.get(0));
         Files.write(zips.get(0), java.util.Arrays.copyOf(zip, zip.length / 2));
         Path properties = Path.of(zips.get(1).toString().replace(".zip", ".properties"));
-        Files.writeString(properties, Files.readString(properties).replace("transferlab-source-model-v1", "transferlab-source-model-v0"));
+        Files.writeString(properties, Files.readString(properties).replace("transferlab-source-model-v2", "transferlab-source-model-v0"));
 
         Result third = run(dir.resolve("third"), "--cache-dir", cache.toString());
         assertTrue(third.err().contains("is unusable: its model zip has SHA-256"), third.err());

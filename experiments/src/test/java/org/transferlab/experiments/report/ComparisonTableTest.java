@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.transferlab.experiments.config.CorrectionFamily;
 import org.transferlab.experiments.config.StrategyEntry;
 import org.transferlab.experiments.config.VerdictTest;
+import org.transferlab.transfer.baseline.ClassifierModel;
+import org.transferlab.transfer.baseline.Pooled;
+import org.transferlab.transfer.baseline.TargetOnly;
 import org.transferlab.transfer.regression.FineTuningRegression;
 import org.transferlab.transfer.regression.SourceOnlyRegression;
 import org.transferlab.transfer.regression.TargetOnlyRegression;
@@ -114,6 +117,24 @@ class ComparisonTableTest {
         String markdown = table.markdown();
         assertTrue(markdown.contains("| fine-tuning (vs fine-tuning@scratch) |"), markdown);
         assertTrue(markdown.contains("| source-only (no target labels) |"), markdown);
+    }
+
+    @Test
+    void aPooledLogisticRegressionIsComparedWithLogisticRegressionOnTheTargetAndThePooledNetworkWithTheNetwork() {
+        TargetOnly targetOnly = new TargetOnly();
+        Pooled pooled = new Pooled();
+        TargetOnly.Parameters network = new TargetOnly.Parameters(0.001, 100, 10, 32);
+        Baselines baselines = Baselines.of(List.of(
+                new StrategyEntry("target-only", targetOnly, List.of(network), 1),
+                new StrategyEntry("target-only@logistic", targetOnly, List.of(new TargetOnly.Parameters(0.001, 100, 10, 32,
+                        ClassifierModel.LOGISTIC, 1.0, 50)), 2),
+                new StrategyEntry("pooled", pooled, List.of(new Pooled.Parameters(5000, 0.001, 20, 5, 64)), 3),
+                new StrategyEntry("pooled@logistic", pooled, List.of(new Pooled.Parameters(5000, 0.001, 20, 5, 64,
+                        ClassifierModel.LOGISTIC, 1.0, 50)), 4)));
+        java.util.Set<String> present = java.util.Set.of("target-only", "target-only@logistic", "pooled", "pooled@logistic");
+        assertTrue(baselines.isBaseline("target-only@logistic"));
+        assertEquals("target-only@logistic", baselines.baselineOf("pooled@logistic", present));
+        assertEquals("target-only", baselines.baselineOf("pooled", present));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 
 /**
  * Feature augmentation ("AUGMENT" in Daumé III, "Frustratingly Easy Domain Adaptation", ACL 2007): each
@@ -23,6 +24,11 @@ import org.transferlab.transfer.TransferContext;
  * source's others), early stopping on the budget's validation split, prediction among the target's classes.
  * Without target labels the target copy's weights would be left at their random initialisation (where a
  * ridge model's would be 0), so a budget with no training examples is not applicable.
+ *
+ * <p>Tabular features are standardised with the statistics of the pooled raw rows before they are copied, so
+ * the zero copies stay zero ({@link InputScaling}). {@code model: logistic} trains Daumé's own setting, a
+ * linear classifier on the augmented features ({@link ClassifierModel}); compare it with
+ * {@code target-only@logistic}.
  */
 public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "augment";
@@ -37,9 +43,12 @@ public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
             throw new NotApplicableException("the target copy of the features is learnt from target labels, and the budget has none");
         }
         List<String> union = SourcePool.labelSpace(context);
-        Examples source = augmented(SourcePool.sample(context, p.sourceExamples(), union), true);
-        Examples train = augmented(context.budget().train(), false).concat(source);
-        return Pooled.fit(p, context, augmented(context.shape()), examples -> augmented(examples, false), train, union.size(),
+        Examples sample = SourcePool.sample(context, p.sourceExamples(), union);
+        // Scaled before widening, so the copies that stand for "not this domain" stay exactly 0.
+        InputScaling scaling = InputScaling.forTraining(context.shape(), context.budget().train().concat(sample));
+        Examples source = augmented(scaling.apply(sample), true);
+        Examples train = augmented(scaling.apply(context.budget().train()), false).concat(source);
+        return Pooled.fit(p, context, augmented(context.shape()), scaling, examples -> augmented(examples, false), train, union,
                 NAME);
     }
 

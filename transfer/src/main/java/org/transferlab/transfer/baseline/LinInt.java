@@ -3,12 +3,15 @@ package org.transferlab.transfer.baseline;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
+import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.TargetTraining;
+import org.transferlab.transfer.network.TrainingSchedule;
 
 /**
  * Linear interpolation of the source-only and target-only models ("LININT" in Daumé III, "Frustratingly
@@ -17,38 +20,62 @@ import org.transferlab.transfer.network.TargetTraining;
  * to the target's classes and renormalised, so the strategy applies only where the source's label space
  * contains every target class (elsewhere the cell is not applicable, as for {@code source-only}). p_tgt is
  * the {@code target-only} network, with target-only's parameters and seeds, so α = 0 is exactly the
- * target-only cell and α = 1 the source-only one.
+ * target-only cell and α = 1 the source-only one. Each network sees the examples scaled as its training
+ * inputs were ({@link InputScaling}: the source's statistics for p_src, the budget's for p_tgt).
  *
  * <p>α ∈ {0, 0.05, …, 1} maximises the log-likelihood Σ log p(y_i | x_i) of the budget's validation split
  * (probabilities floored at 1e-12), the smallest α on ties. Without a validation split it is chosen on the
  * training split, which favours the target model (it was fitted there); the fit's provenance text says
  * which split chose α, and what α is.
  */
-public final class LinInt extends ClassificationStrategy<TargetOnly.Parameters> {
+public final class LinInt extends ClassificationStrategy<LinInt.Parameters> {
     public static final String NAME = "linint";
     private static final int STEPS = 20;
     private static final double FLOOR = 1e-12;
 
+    /**
+     * The target-only network's training, with its defaults.
+     *
+     * @param learningRate Adam learning rate (default 0.001)
+     * @param maxEpochs    upper bound on epochs (default 100)
+     * @param patience     epochs without a lower validation loss before stopping (default 10)
+     * @param batchSize    minibatch size (default 32)
+     */
+    public record Parameters(@Default("0.001") double learningRate, @Default("100") int maxEpochs, @Default("10") int patience,
+                             @Default("32") int batchSize) {
+        public Parameters {
+            new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        TargetOnly.Parameters targetOnly() {
+            return new TargetOnly.Parameters(learningRate, maxEpochs, patience, batchSize);
+        }
+    }
+
     public LinInt() {
-        super(TargetOnly.Parameters.class);
+        super(LinInt.Parameters.class);
     }
 
     @Override
-    public Fitted fit(TargetOnly.Parameters p, TransferContext context) {
+    public Fitted fit(Parameters parameters, TransferContext context) {
+        TargetOnly.Parameters p = parameters.targetOnly();
         List<String> sourceClasses = context.sourceModel().classNames();
         if (!sourceClasses.containsAll(context.classNames())) {
             throw new NotApplicableException("source classes " + sourceClasses + " do not contain all of the target's "
                     + context.classNames());
         }
         int[] columns = context.classNames().stream().mapToInt(sourceClasses::indexOf).toArray();
-        MultiLayerNetwork source = context.sourceModel().copy();
-        MultiLayerNetwork target = TargetOnly.network(p, context);
-        FitSummary targetFit = TargetTraining.fit(target, p.schedule(), context, TargetOnly.NAME).summary();
+        MultiLayerNetwork sourceNetwork = context.sourceModel().copy();
+        MultiLayerNetwork targetNetwork = TargetOnly.network(p, context);
+        InputScaling targetScaling = TargetTraining.fromScratch(context);
+        FitSummary targetFit = TargetTraining.fit(targetNetwork, targetScaling, p.schedule(), context, TargetOnly.NAME).summary();
+        Scaled source = new Scaled(sourceNetwork, context.sourceModel().inputScaling());
+        Scaled target = new Scaled(targetNetwork, targetScaling);
         boolean validated = context.budget().validation().size() > 0;
         Examples selection = validated ? context.budget().validation() : context.budget().train();
         int k = context.classCount();
-        double alpha = bestAlpha(restricted(NetworkOutputs.probabilities(source, selection), sourceClasses.size(), columns),
-                NetworkOutputs.probabilities(target, selection), selection.classes(), k);
+        double alpha = bestAlpha(restricted(source.probabilities(selection), sourceClasses.size(), columns),
+                target.probabilities(selection), selection.classes(), k);
         Interpolation model = new Interpolation(source, sourceClasses.size(), columns, target, alpha);
         Score train = model.score(context.budget().train());
         Score validation = validated ? model.score(context.budget().validation()) : Score.NONE;
@@ -115,12 +142,18 @@ public final class LinInt extends ClassificationStrategy<TargetOnly.Parameters> 
         static final Score NONE = new Score(Double.NaN, Double.NaN);
     }
 
-    /** The fitted model: both networks and the chosen α. */
-    private record Interpolation(MultiLayerNetwork source, int sourceWidth, int[] columns, MultiLayerNetwork target,
-                                 double alpha) {
+    /** A network and the scaling of its inputs: the source's for the source network, the budget's for the target's. */
+    private record Scaled(MultiLayerNetwork network, InputScaling scaling) {
         float[] probabilities(Examples examples) {
-            return interpolate(restricted(NetworkOutputs.probabilities(source, examples), sourceWidth, columns),
-                    NetworkOutputs.probabilities(target, examples), alpha);
+            return NetworkOutputs.probabilities(network, examples, scaling::apply);
+        }
+    }
+
+    /** The fitted model: both networks and the chosen α. */
+    private record Interpolation(Scaled source, int sourceWidth, int[] columns, Scaled target, double alpha) {
+        float[] probabilities(Examples examples) {
+            return interpolate(restricted(source.probabilities(examples), sourceWidth, columns), target.probabilities(examples),
+                    alpha);
         }
 
         Score score(Examples examples) {

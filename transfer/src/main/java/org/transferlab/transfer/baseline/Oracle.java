@@ -7,7 +7,8 @@ import org.transferlab.transfer.TransferContext;
 /**
  * The upper reference: {@code target-only} trained on every label of the target's train partition
  * rather than the cell's budget. It shows how much room the budget leaves, is not a fair competitor,
- * and is reported apart from the strategies under comparison. Its parameters are target-only's.
+ * and is reported apart from the strategies under comparison. Its parameters are target-only's, model included:
+ * {@code oracle@logistic: {model: logistic}} is the reference of the logistic baselines.
  */
 public final class Oracle extends ClassificationStrategy<TargetOnly.Parameters> {
     public static final String NAME = "oracle";

@@ -1,11 +1,13 @@
 package org.transferlab.transfer.baseline;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.transferlab.core.data.Examples;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.TargetTraining;
 import org.transferlab.transfer.network.TrainingSchedule;
@@ -14,28 +16,56 @@ import org.transferlab.transfer.network.TrainingSchedule;
  * The no-transfer baseline: the same architecture as the source network, randomly initialised and
  * trained on the target budget only, with the same early stopping as the transfer strategies. Every
  * transfer result is reported as a difference from this one (the "TGTONLY" baseline of Daumé III,
- * "Frustratingly Easy Domain Adaptation", ACL 2007).
+ * "Frustratingly Easy Domain Adaptation", ACL 2007). Tabular inputs are standardised with the budget's
+ * training rows ({@link InputScaling}).
+ *
+ * <p>With {@code model: logistic} or {@code model: xgboost} it trains a classical Tribuo classifier on the
+ * budget instead ({@link ClassifierModel}), the no-transfer line of {@code pooled} with the same model: declare
+ * {@code target-only@logistic: {model: logistic}} beside {@code pooled@logistic: {model: logistic}}.
  */
 public final class TargetOnly extends ClassificationStrategy<TargetOnly.Parameters> {
     public static final String NAME = "target-only";
 
     /**
-     * @param learningRate Adam learning rate (default 0.001, the source network's)
-     * @param maxEpochs    upper bound on epochs (default 100)
-     * @param patience     epochs without a lower validation loss before stopping (default 10)
-     * @param batchSize    minibatch size (default 32)
+     * @param learningRate network: Adam learning rate (default 0.001, the source network's)
+     * @param maxEpochs    network: upper bound on epochs (default 100)
+     * @param patience     network: epochs without a lower validation loss before stopping (default 10)
+     * @param batchSize    network: minibatch size (default 32)
+     * @param model        network, logistic or xgboost (default network)
+     * @param cost         logistic: the inverse regularisation strength C (default 1.0; positive)
+     * @param rounds       xgboost: boosting rounds (default 50; at least 1)
      */
     public record Parameters(
             @Default("0.001") double learningRate,
             @Default("100") int maxEpochs,
             @Default("10") int patience,
-            @Default("32") int batchSize) {
+            @Default("32") int batchSize,
+            @Default("network") ClassifierModel model,
+            @Default("1.0") double cost,
+            @Default("50") int rounds) {
         public Parameters {
             new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+            java.util.Objects.requireNonNull(model, "model");
+            ClassifierModel.validate(cost, rounds);
+        }
+
+        /** The network with these training settings. */
+        public Parameters(double learningRate, int maxEpochs, int patience, int batchSize) {
+            this(learningRate, maxEpochs, patience, batchSize, ClassifierModel.NETWORK, 1.0, 50);
         }
 
         TrainingSchedule schedule() {
             return new TrainingSchedule(learningRate, maxEpochs, patience, batchSize);
+        }
+
+        /**
+         * What the model uses. A cell's id derives from this text, so cells of the network keep the ids (and the
+         * parameter text in results.csv) they had before there were other models.
+         */
+        @Override
+        public String toString() {
+            return model.describe("learningRate=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience=" + patience
+                    + ", batchSize=" + batchSize, "cost=" + cost, "rounds=" + rounds);
         }
     }
 
@@ -51,7 +81,13 @@ public final class TargetOnly extends ClassificationStrategy<TargetOnly.Paramete
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
-        return TargetTraining.fit(network(p, context), p.schedule(), context, NAME);
+        InputScaling scaling = TargetTraining.fromScratch(context);
+        if (p.model() != ClassifierModel.NETWORK) {
+            Examples train = scaling.apply(context.budget().train());
+            return ClassicalClassifier.fit(p.model(), p.cost(), p.rounds(), context, scaling, scaling::apply, train,
+                    context.classNames(), NAME);
+        }
+        return TargetTraining.fit(network(p, context), scaling, p.schedule(), context, NAME);
     }
 
     /** A fresh network of the context's architecture, initialised from target-only's seed for this cell. */

@@ -1,7 +1,6 @@
 package org.transferlab.transfer.baseline;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
@@ -19,7 +18,8 @@ import org.transferlab.transfer.TransferContext;
  * ICDM 2003). With w = 1 the training set is Pooled's exactly.
  *
  * <p>The network, label space (the target's classes, then the source's others), early stopping on the
- * budget's validation split and prediction among the target's classes are Pooled's.
+ * budget's validation split, prediction among the target's classes and the scaling of tabular inputs (the
+ * statistics of the rows trained on, budget and kept source examples) are Pooled's.
  */
 public final class Weighted extends ClassificationStrategy<Weighted.Parameters> {
     public static final String NAME = "weighted";
@@ -56,8 +56,7 @@ public final class Weighted extends ClassificationStrategy<Weighted.Parameters> 
         List<String> union = SourcePool.labelSpace(context);
         Examples sample = SourcePool.sample(context, p.sourceExamples(), union);
         Examples kept = kept(sample, p.sourceWeight(), context.budget().train().size(), context.seed());
-        Fitted fitted = Pooled.fit(p.pooled(), context, context.shape(), UnaryOperator.identity(),
-                context.budget().train().concat(kept), union.size(), NAME);
+        Fitted fitted = Pooled.fitScaled(p.pooled(), context, context.budget().train().concat(kept), union, NAME);
         return new Fitted(fitted.predictor(), fitted.summary(), NAME + ": kept " + kept.size() + " of " + sample.size()
                 + " source examples with " + context.budget().train().size() + " budget examples (source-weight "
                 + p.sourceWeight() + (p.sourceWeight() == 0 ? ", balanced" : "") + ")");

@@ -128,6 +128,32 @@ public final class TribuoHead extends ClassificationStrategy<TribuoHead.Paramete
             return predicted;
         }
 
+        /**
+         * The index of the most probable of the first {@code among} classes for each example (the target's, in a
+         * label space that adds the source's other classes after them); the first on ties.
+         */
+        public int[] predictAmong(Examples examples, int among) {
+            List<Example<Label>> batch = new ArrayList<>(examples.size());
+            for (int i = 0; i < examples.size(); i++) {
+                batch.add(example(examples, i, LabelFactory.UNKNOWN_LABEL, names));
+            }
+            List<org.tribuo.Prediction<Label>> predictions = model.predict(batch);
+            int[] predicted = new int[examples.size()];
+            for (int i = 0; i < predicted.length; i++) {
+                java.util.Map<String, Label> scores = predictions.get(i).getOutputScores();
+                double best = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < among; c++) {
+                    Label scored = scores.get(classes.get(c));
+                    // A class the training rows lacked has no score: never predicted, unless nothing has one.
+                    if (scored != null && scored.getScore() > best) {
+                        best = scored.getScore();
+                        predicted[i] = c;
+                    }
+                }
+            }
+            return predicted;
+        }
+
         /** The share of {@code examples} predicted correctly; NaN for none. */
         public double accuracy(Examples examples) {
             if (examples.size() == 0) {

@@ -53,7 +53,7 @@ public final class DiscriminativeFineTuning extends ClassificationStrategy<Discr
         }
         // The updater is built from the layer configurations on first use; make sure it is built from these.
         network.setUpdater(null);
-        return TargetTraining.fit(network, new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
-                context, NAME);
+        return TargetTraining.fit(network, context.sourceModel().inputScaling(),
+                new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()), context, NAME);
     }
 }

@@ -58,6 +58,6 @@ public final class FineTuning extends ClassificationStrategy<FineTuning.Paramete
         }
         int frozenThrough = p.topLayers() == 0 ? -1 : layers - 1 - p.topLayers();
         MultiLayerNetwork network = FeatureExtraction.newHead(source, context, p.learningRate(), frozenThrough);
-        return TargetTraining.fit(network, p.schedule(), context, NAME);
+        return TargetTraining.fit(network, source.inputScaling(), p.schedule(), context, NAME);
     }
 }

@@ -96,7 +96,7 @@ public final class L2StartingPoint extends ClassificationStrategy<L2StartingPoin
             }
         }
         network.setUpdater(null);
-        return TargetTraining.fit(network, new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
-                context, NAME);
+        return TargetTraining.fit(network, context.sourceModel().inputScaling(),
+                new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()), context, NAME);
     }
 }

@@ -74,8 +74,9 @@ public final class LayerTransfer extends ClassificationStrategy<LayerTransfer.Pa
                     .setFeatureExtractor(p.layers() - 1)
                     .build();
         }
-        return TargetTraining.fit(network, new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
-                context, NAME);
+        // The copied layers were trained on the source's scaled inputs, so the target's are scaled the same way.
+        return TargetTraining.fit(network, source.inputScaling(),
+                new TrainingSchedule(p.learningRate(), p.maxEpochs(), p.patience(), p.batchSize()), context, NAME);
     }
 
     /**

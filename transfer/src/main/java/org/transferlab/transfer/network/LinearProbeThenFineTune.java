@@ -44,12 +44,13 @@ public final class LinearProbeThenFineTune extends ClassificationStrategy<Linear
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
         MultiLayerNetwork probe = FeatureExtraction.newHead(source, context, p.probeLearningRate(), source.lastHiddenLayer());
-        TargetTraining.fit(probe, new TrainingSchedule(p.probeLearningRate(), p.maxEpochs(), p.patience(), p.batchSize()),
-                context, NAME + "/probe");
+        TargetTraining.fit(probe, source.inputScaling(),
+                new TrainingSchedule(p.probeLearningRate(), p.maxEpochs(), p.patience(), p.batchSize()), context, NAME + "/probe");
         MultiLayerNetwork tuned = FeatureExtraction.newHead(source, context, p.fineTuneLearningRate(), -1);
         int output = tuned.getnLayers() - 1;
         tuned.getLayer(output).params().assign(probe.getLayer(output).params());
-        return TargetTraining.fit(tuned, new TrainingSchedule(p.fineTuneLearningRate(), p.maxEpochs(), p.patience(),
-                p.batchSize()), context, NAME + "/fine-tune");
+        return TargetTraining.fit(tuned, source.inputScaling(),
+                new TrainingSchedule(p.fineTuneLearningRate(), p.maxEpochs(), p.patience(), p.batchSize()), context,
+                NAME + "/fine-tune");
     }
 }

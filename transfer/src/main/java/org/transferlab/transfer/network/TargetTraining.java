@@ -7,18 +7,34 @@ import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
 
-/** Trains a prepared network on the context's label budget with early stopping; shared by the network strategies. */
+/**
+ * Trains a prepared network on the context's label budget with early stopping; shared by the network strategies.
+ * The budget reaches the network through an {@link InputScaling}: the source model's for a network built from
+ * it ({@link SourceModel#inputScaling()}), {@link #fromScratch}'s for a network trained on the budget alone.
+ */
 public final class TargetTraining {
     private TargetTraining() {
     }
 
-    public static Fitted fit(MultiLayerNetwork network, TrainingSchedule schedule, TransferContext context, String phase) {
+    /** Trains {@code network}, whose inputs are scaled by {@code scaling}, and predicts through the same scaling. */
+    public static Fitted fit(MultiLayerNetwork network, InputScaling scaling, TrainingSchedule schedule, TransferContext context,
+                             String phase) {
+        requireTargetLabels(context);
+        FitSummary summary = new EarlyStoppingTrainer(schedule).train(network, scaling.apply(context.budget().train()),
+                scaling.apply(context.budget().validation()), context.classCount(), Seeds.derive(context.seed(), phase, "order"),
+                phase, context.log());
+        return new Fitted(new NetworkPredictor(network, scaling), summary);
+    }
+
+    /** The scaling of a network trained from scratch on the budget: {@link InputScaling#forTraining} of its training rows. */
+    public static InputScaling fromScratch(TransferContext context) {
+        requireTargetLabels(context);
+        return InputScaling.forTraining(context.shape(), context.budget().train());
+    }
+
+    private static void requireTargetLabels(TransferContext context) {
         if (context.budget().train().size() == 0) {
             throw new NotApplicableException("it needs target labels, and the budget has none");
         }
-        FitSummary summary = new EarlyStoppingTrainer(schedule).train(network, context.budget().train(),
-                context.budget().validation(), context.classCount(), Seeds.derive(context.seed(), phase, "order"),
-                phase, context.log());
-        return new Fitted(new NetworkPredictor(network), summary);
     }
 }

@@ -21,7 +21,9 @@ import org.transferlab.transfer.network.NetworkSpec;
  * target budget at {@code learning-rate} (the source network is trained once per source seed and run, and
  * copied for each cell), keeping the epoch with the lowest validation error (or the
  * last, without a validation split). With {@code transfer: false} the same network starts from random
- * weights instead: the like-for-like no-transfer baseline for this architecture.
+ * weights instead: the like-for-like no-transfer baseline for this architecture. Features and the target are
+ * standardised with the source's statistics for the transferred network (kept through fine-tuning) and with
+ * the budget's training rows for the one from scratch ({@link org.transferlab.transfer.network.InputScaling}).
  */
 public final class FineTuningRegression extends RegressionStrategy<FineTuningRegression.Parameters> {
     public static final String NAME = "fine-tuning";
@@ -64,7 +66,8 @@ public final class FineTuningRegression extends RegressionStrategy<FineTuningReg
             MlpRegressor pretrained = context.sourceArtifacts().get(NAME + "/source-mlp/" + spec, () -> pretrain(context, spec));
             model = pretrained.copyWithLearningRate(p.learningRate());
         } else {
-            model = MlpRegressor.initialised(spec.hidden(), train, p.learningRate(), Seeds.derive(context.seed(), NAME, "init"));
+            model = MlpRegressor.initialised(spec.hidden(), context.shape(), train, p.learningRate(),
+                    Seeds.derive(context.seed(), NAME, "init"));
         }
         FitSummary summary = train(model, p, context.budget(), new SplittableRandom(Seeds.derive(context.seed(), NAME, "order")), context);
         return Fitted.values(model, summary, "");
@@ -74,7 +77,8 @@ public final class FineTuningRegression extends RegressionStrategy<FineTuningReg
     private static MlpRegressor pretrain(TransferContext context, NetworkSpec spec) {
         Examples source = RegressionFits.source(context);
         long seed = Seeds.derive(context.sourceData().seed(), NAME, "source-mlp");
-        MlpRegressor pretrained = MlpRegressor.initialised(spec.hidden(), source, spec.learningRate(), seed);
+        // The source shares the target's feature layout (both are the same columns), so its shape is the target's.
+        MlpRegressor pretrained = MlpRegressor.initialised(spec.hidden(), context.shape(), source, spec.learningRate(), seed);
         SplittableRandom order = new SplittableRandom(seed);
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             pretrained.epoch(source, spec.batchSize(), order);

@@ -16,30 +16,32 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.transferlab.core.data.Examples;
-import org.transferlab.core.data.Standardizer;
+import org.transferlab.core.data.FeatureShape;
 import org.transferlab.transfer.ValuePredictor;
+import org.transferlab.transfer.network.InputScaling;
 
 /**
- * A multilayer perceptron regressor (ReLU hidden layers, one linear output, squared error) over
- * standardised features and a standardised target, both with the statistics of the data it was first
- * trained on. Continuing to train it on other data (fine-tuning) keeps those statistics, so the network
- * sees the new domain through the same scaling it learned on.
+ * A multilayer perceptron regressor (ReLU hidden layers, one linear output, squared error) over features
+ * scaled by {@link InputScaling}'s rule (standardised, for the tabular data regression has) and a standardised
+ * target, both with the statistics of the data it was first trained on. Continuing to train it on other data
+ * (fine-tuning) keeps those statistics, so the network sees the new domain through the same scaling it
+ * learned on.
  */
 final class MlpRegressor implements ValuePredictor {
     private final MultiLayerNetwork network;
-    private final Standardizer features;
+    private final InputScaling features;
     private final double targetMean;
     private final double targetScale;
 
-    private MlpRegressor(MultiLayerNetwork network, Standardizer features, double targetMean, double targetScale) {
+    private MlpRegressor(MultiLayerNetwork network, InputScaling features, double targetMean, double targetScale) {
         this.network = network;
         this.features = features;
         this.targetMean = targetMean;
         this.targetScale = targetScale;
     }
 
-    /** An untrained network whose scaling comes from {@code scaling}'s features and targets. */
-    static MlpRegressor initialised(List<Integer> hidden, Examples scaling, double learningRate, long seed) {
+    /** An untrained network for inputs of {@code shape} whose scaling comes from {@code scaling}'s features and targets. */
+    static MlpRegressor initialised(List<Integer> hidden, FeatureShape shape, Examples scaling, double learningRate, long seed) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -56,7 +58,8 @@ final class MlpRegressor implements ValuePredictor {
         double[] y = scaling.values();
         double mean = java.util.Arrays.stream(y).average().orElse(0);
         double variance = java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).average().orElse(0);
-        return new MlpRegressor(network, Standardizer.fit(scaling), mean, variance > 1e-24 ? Math.sqrt(variance) : 1);
+        return new MlpRegressor(network, InputScaling.forTraining(shape, scaling), mean,
+                variance > 1e-24 ? Math.sqrt(variance) : 1);
     }
 
     /** A copy with its own weights and updater state, the same scaling and a new learning rate. */

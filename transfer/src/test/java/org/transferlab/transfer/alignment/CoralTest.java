@@ -32,6 +32,7 @@ import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.baseline.SourceOnly;
 import org.transferlab.transfer.head.TribuoHead;
+import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkSpec;
 import org.transferlab.transfer.network.SourceModel;
 
@@ -83,7 +84,8 @@ class CoralTest {
         network.getLayer(0).setParam("b", Nd4j.zeros(DataType.FLOAT, 1, FEATURES));
         network.getLayer(1).setParam("W", Nd4j.create(weights));
         network.getLayer(1).setParam("b", Nd4j.create(biases, new long[] {1, CLASSES}));
-        return new SourceModel(network, SPEC, source.classNames(), 0, Map.of());
+        // Built by hand for raw features, so it takes them as they are.
+        return new SourceModel(network, SPEC, source.classNames(), 0, Map.of(), InputScaling.NONE);
     }
 
     /** The unshifted target with x_j -> scale_j x_j + shift_j on every example, train and test alike. */

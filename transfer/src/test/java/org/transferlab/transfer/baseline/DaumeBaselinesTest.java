@@ -120,7 +120,7 @@ class DaumeBaselinesTest {
         Domain target = synthetic("t", 4, 6);
         TransferContext context = context(source, target, SourceTrainer.train(source, MLP, 1, TrainingLog.NONE), MLP);
         NotApplicableException e = assertThrows(NotApplicableException.class,
-                () -> new LinInt().fit(new TargetOnly.Parameters(0.01, 2, 2, 16), context));
+                () -> new LinInt().fit(new LinInt.Parameters(0.01, 2, 2, 16), context));
         assertTrue(e.getMessage().contains("class-3"), e.getMessage());
     }
 
@@ -136,7 +136,7 @@ class DaumeBaselinesTest {
         assertEquals(0, noLabels.budget().train().size());
         Pooled.Parameters pooled = new Pooled.Parameters(100, 0.01, 1, 1, 16);
         assertThrows(NotApplicableException.class, () -> new Augment().fit(pooled, noLabels));
-        assertThrows(NotApplicableException.class, () -> new Pred().fit(new TargetOnly.Parameters(0.01, 1, 1, 16), noLabels));
+        assertThrows(NotApplicableException.class, () -> new Pred().fit(new Pred.Parameters(0.01, 1, 1, 16), noLabels));
         NotApplicableException balanced = assertThrows(NotApplicableException.class,
                 () -> new Weighted().fit(new Weighted.Parameters(0, 100, 0.01, 1, 1, 16), noLabels));
         assertTrue(balanced.getMessage().contains("nothing to train on"), balanced.getMessage());
@@ -151,9 +151,10 @@ class DaumeBaselinesTest {
         MultiLayerNetwork network = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE).copy();
         Examples examples = synthetic("t", 3, 6).train().subset(new int[] {0, 1, 2, 3, 4});
         float[][] probabilities = network.output(org.transferlab.transfer.network.Batches.features(examples), false).toFloatMatrix();
-        Examples flat = Pred.withSourceProbabilities(network, 3, 1, examples);
+        float[] rows = NetworkOutputs.probabilities(network, examples);
+        Examples flat = Pred.withSourceProbabilities(examples, rows, 3, 1);
         assertEquals(8 + 3, flat.featureCount());
-        Examples channels = Pred.withSourceProbabilities(network, 3, 2, examples);
+        Examples channels = Pred.withSourceProbabilities(examples, rows, 3, 2);
         assertEquals(8 + 6, channels.featureCount());
         for (int i = 0; i < examples.size(); i++) {
             for (int j = 0; j < 8; j++) {
@@ -179,7 +180,7 @@ class DaumeBaselinesTest {
         NetworkSpec cnn = new NetworkSpec(NetworkSpec.Type.CNN, List.of(8), List.of(4), 1, 16, 0.01, 1);
         TransferContext context = context(source, target, SourceTrainer.train(source, cnn, 1, TrainingLog.NONE), cnn);
         Examples test = target.test().open();
-        int[] pred = new Pred().fit(new TargetOnly.Parameters(0.01, 1, 1, 16), context).predictClasses(test);
+        int[] pred = new Pred().fit(new Pred.Parameters(0.01, 1, 1, 16), context).predictClasses(test);
         int[] augment = new Augment().fit(new Pooled.Parameters(0, 0.01, 1, 1, 16), context).predictClasses(test);
         for (int[] predicted : List.of(pred, augment)) {
             assertEquals(test.size(), predicted.length);

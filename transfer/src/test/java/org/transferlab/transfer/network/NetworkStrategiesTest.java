@@ -129,7 +129,7 @@ class NetworkStrategiesTest {
         SourceModel model = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE);
         Domain sameDistribution = new SyntheticLoader().load("t", new SyntheticLoader.Parameters(TaskType.CLASSIFICATION, 3, 8,
                 300, 600, 2, 1, 0.3, 1, 2, 99), LoadContext.of(Path.of("unused")));
-        double onSource = NetworkPredictor.accuracy(model.copy(), source.test().open());
+        double onSource = NetworkPredictor.accuracy(model.copy(), model.inputScaling().apply(source.test().open()));
         int[] predicted = new org.transferlab.transfer.baseline.SourceOnly()
                 .fit(new org.transferlab.transfer.baseline.SourceOnly.Parameters(), context(sameDistribution, model))
                 .predictor().predictClasses(sameDistribution.test().open());
