@@ -1,7 +1,7 @@
 package org.transferlab.core.loader.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,8 @@ import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.published.PalmerPenguins;
 
 /**
- * The real Palmer penguins file, read as the penguins study reads it. It is not in CI: the test runs
- * only where {@code ./transferlab data fetch penguins} put it into the data directory (or the Debian
- * package is installed); every behaviour it shows is also tested on small files of the other tests.
+ * The real Palmer penguins file, read as the penguins study reads it, from the data directory, where
+ * {@code ./transferlab test} (like {@code ./transferlab data fetch penguins}) puts it from its Debian package.
  */
 class CsvPenguinsTest {
     private static Optional<Path> dataDirectory() {
@@ -37,7 +36,7 @@ class CsvPenguinsTest {
     @Test
     void thePenguinsOf2007HaveTheirMissingSexesAndMeasurementsImputed() {
         Optional<Path> data = dataDirectory();
-        assumeTrue(data.isPresent(), "penguins.csv is not in the data directory; ./transferlab data fetch penguins puts it there");
+        assertTrue(data.isPresent(), "penguins.csv is not in the data directory; ./transferlab test, or ./transferlab data fetch penguins, puts it there");
         Domain y2007 = load(data.get(), "year = 2007", List.of("island", "sex", "bill_length_mm", "bill_depth_mm",
                 "flipper_length_mm", "body_mass_g"), List.of("island", "sex"));
         Map<String, String> p = y2007.provenance();
