@@ -73,7 +73,7 @@ class CsvStudyTest {
     void thePenguinsStudyConfigIsValid() {
         ExperimentConfig config = new ConfigLoader(org.transferlab.core.plugin.Plugins.discover())
                 .load(Path.of("configs/penguins-study.yaml"));
-        assertEquals(2 * 9 * 2 * 10, config.cellCount(), "2 pairs x 9 strategies x 2 budgets x 10 seeds");
+        assertEquals(2 * 11 * 2 * 10, config.cellCount(), "2 pairs x 11 strategies x 2 budgets x 10 seeds");
         assertEquals("penguins-study", config.settings().name());
         assertTrue(config.settings().seeds() >= 5, "5 or more seeds");
     }

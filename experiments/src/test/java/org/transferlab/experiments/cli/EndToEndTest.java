@@ -382,7 +382,7 @@ class EndToEndTest {
     void noCommandIsAUsageError() {
         Result result = cli();
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("name a command: run, validate, report, merge, list, data or reproduce"), result.err());
+        assertTrue(result.err().contains("name a command: run, validate, report, merge, list, data, reproduce or slurm"), result.err());
     }
 
     @Test
