@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.run.AtomicFiles;
+import org.transferlab.experiments.run.Cell;
 import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.run.SourceModelStore;
@@ -99,10 +100,11 @@ final class SlurmSubmitCommand implements Callable<Integer> {
         Path dataDir = options.dataDirectory(config).toAbsolutePath().normalize();
         // Every task would fail the same way on a config or data problem: find it here, once, before queueing.
         new StudyRunner(dataDir, message -> { }, SourceModelStore.disabled()).prepare(config);
+        List<Cell> grid = Grid.expand(config);
         List<TaskProgress> progress;
         try (RunDirectory study = RunDirectory.open(directory, config.text(), config.digest(), false)) {
-            progress = TaskProgress.of(Grid.expand(config), array, study.finished());
-            if (progress.stream().allMatch(TaskProgress::complete) && study.finished().size() == Grid.expand(config).size()) {
+            progress = TaskProgress.of(grid, array, study.finished());
+            if (progress.stream().allMatch(TaskProgress::complete) && study.finished().size() == grid.size()) {
                 stdout.printf("nothing to submit: all %d cells of %s are done and merged in %s%n", study.finished().size(),
                         config.settings().name(), directory);
                 return 0;
@@ -140,7 +142,7 @@ final class SlurmSubmitCommand implements Callable<Integer> {
         }
         sbatch.awaitEnd(merge.id());
         RunDirectory merged = RunDirectory.existing(directory);
-        List<TaskProgress> after = TaskProgress.of(Grid.expand(config), array, merged.finished());
+        List<TaskProgress> after = TaskProgress.of(grid, array, merged.finished());
         stdout.print(ProgressTable.render(array, after, merged.finished().size()));
         return after.stream().allMatch(TaskProgress::complete) ? 0 : TransferLabCommand.SOME_CELLS_FAILED;
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.loader.fashion.FashionMnistFiles;
 
 /** Runs the command line as a user would, on tiny grids, and checks what it leaves on disk. */
-class EndToEndTest {
-    static final String SYNTHETIC = """
+public class EndToEndTest {
+    public static final String SYNTHETIC = """
             name: tiny
             seeds: 2
             overfit-min-validation: 5

@@ -38,23 +38,9 @@ import org.transferlab.transfer.TransferStrategy;
  */
 @Tag("slurm")
 class SlurmClusterTest {
-    static final String STUDY = """
-            name: tiny
-            seeds: 2
-            overfit-min-validation: 5
-            domains:
-              src: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90}
-              tgt: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90, shift: 0.5, sample-seed: 9}
-            pairs:
-              - {source: src, target: tgt}
-            network: {type: mlp, hidden: [8], epochs: 1, batch-size: 32, learning-rate: 0.01}
-            strategies:
-              target-only: {max-epochs: 4, patience: 2}
-              feature-extraction: {max-epochs: 4, patience: 2}
-              STRATEGY
-            budgets:
-              per-class: [5, 10]
-            """;
+    /** The suite's tiny synthetic study, with its third strategy left for each test to fill in. */
+    static final String STUDY = org.transferlab.experiments.cli.EndToEndTest.SYNTHETIC
+            .replace("  fine-tuning: {max-epochs: 4, patience: 2, learning-rate: 0.01}\n", "  STRATEGY\n");
 
     @TempDir
     static Path dir;
