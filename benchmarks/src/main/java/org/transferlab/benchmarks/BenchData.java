@@ -3,7 +3,7 @@ package org.transferlab.benchmarks;
 import java.util.SplittableRandom;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.NetworkSpec;
 
 /**
  * Inputs the benchmarks share. Speed does not depend on what the pixels show, so the network benchmarks

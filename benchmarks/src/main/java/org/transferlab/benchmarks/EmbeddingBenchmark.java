@@ -6,10 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -17,13 +16,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.transferlab.core.data.Examples;
-import org.transferlab.transfer.network.Batches;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.NetworkFactory;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.Batches;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
 
 /**
  * Embedding extraction in images per second: {@link SourceModel#embed} of 4,096 images at the last

@@ -3,9 +3,9 @@ package org.transferlab.benchmarks;
 import java.util.Arrays;
 import org.transferlab.core.data.Examples;
 import org.transferlab.transfer.ClassificationStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.FitSummary;
 
 /**
  * A trivial strategy for measuring the harness: it predicts the budget's most frequent class for

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
@@ -28,9 +28,9 @@ import org.transferlab.experiments.run.Cell;
 import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.SourceModelCache;
 import org.transferlab.experiments.run.SourceModelStore;
-import org.transferlab.transfer.TrainingLog;
-import org.transferlab.transfer.network.SourceModel;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /**
  * What a cell pays for its source model: a miss trains it ({@link SourceTrainer}, the default MLP

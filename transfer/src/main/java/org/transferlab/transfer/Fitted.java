@@ -1,6 +1,7 @@
 package org.transferlab.transfer;
 
 import java.util.Objects;
+import org.transferlab.transfer.engine.FitSummary;
 
 /**
  * A strategy's result: the predictor the harness evaluates (class or cluster indices, or real values for

@@ -8,8 +8,9 @@ import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /**
  * Everything a strategy may use to fit one cell, and nothing more: the target's label budget (train

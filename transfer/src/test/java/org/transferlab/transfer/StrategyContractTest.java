@@ -1,5 +1,7 @@
 package org.transferlab.transfer;
 
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.TrainingLog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,9 +29,9 @@ import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
 
 /**
  * The contract every registered strategy meets, run over the registry so a new strategy is covered

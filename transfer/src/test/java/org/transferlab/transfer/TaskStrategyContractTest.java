@@ -1,5 +1,6 @@
 package org.transferlab.transfer;
 
+import org.transferlab.transfer.engine.TrainingLog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +21,8 @@ import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.core.metrics.ClusteringMetrics;
 import org.transferlab.core.metrics.RegressionMetrics;
 import org.transferlab.core.plugin.Plugins;
-import org.transferlab.transfer.network.SourceModel;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
 
 /**
  * The contract of every registered regression and clustering strategy, run over their registries so a

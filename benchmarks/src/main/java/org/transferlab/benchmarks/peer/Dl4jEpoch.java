@@ -11,10 +11,10 @@ import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
-import org.transferlab.transfer.network.Batches;
-import org.transferlab.transfer.network.NetworkFactory;
-import org.transferlab.transfer.network.NetworkPredictor;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.Batches;
+import org.transferlab.transfer.engine.NetworkEvaluation;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
 
 /**
  * The DL4J side of {@code benchmarks/peer/epoch_vs_pytorch.sh}: trains TransferLab's default MLP or
@@ -58,7 +58,7 @@ public final class Dl4jEpoch {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "dl4j %s epoch %d seconds %.3f%n", type, epoch, seconds);
         }
-        double accuracy = NetworkPredictor.accuracy(network, domain.test().open());
+        double accuracy = NetworkEvaluation.accuracy(network, domain.test().open());
         System.out.printf(Locale.ROOT, "dl4j %s params %d train %d batch %d threads %d test_accuracy %.4f%n", type,
                 network.numParams(), domain.train().size(), batchSize, threads, accuracy);
     }

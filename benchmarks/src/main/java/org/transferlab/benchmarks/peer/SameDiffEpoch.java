@@ -18,11 +18,11 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 import org.nd4j.weightinit.impl.ZeroInitScheme;
 import org.transferlab.core.data.Domain;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.data.Examples;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
-import org.transferlab.transfer.network.Batches;
+import org.transferlab.transfer.engine.Batches;
 
 /**
  * The same networks as {@link Dl4jEpoch}, driven through SameDiff (a graph of native ops) instead of

@@ -18,7 +18,7 @@ import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferStrategy;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.NetworkSpec;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 

@@ -2,7 +2,7 @@ package org.transferlab.experiments.config;
 
 import java.util.List;
 import java.util.Map;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.NetworkSpec;
 
 /**
  * A loaded, validated experiment config: every name resolved to its plugin, every parameter bound

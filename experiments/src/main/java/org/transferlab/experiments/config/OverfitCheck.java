@@ -1,7 +1,7 @@
 package org.transferlab.experiments.config;
 
 import org.transferlab.core.data.TaskType;
-import org.transferlab.transfer.FitSummary;
+import org.transferlab.transfer.engine.FitSummary;
 
 /**
  * Whether a fitted model overfits its label budget, judged at the kept epoch in the task's own terms:

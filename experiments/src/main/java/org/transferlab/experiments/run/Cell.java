@@ -6,7 +6,7 @@ import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ModelEntry;
 import org.transferlab.experiments.config.SourceEntry;
 import org.transferlab.experiments.config.StrategyEntry;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.NetworkSpec;
 
 /**
  * One point of the grid: a source-target pair, a strategy, a label budget and a seed index. Its id and

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.transferlab.transfer.TrainingLog;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /** Collects one fit's learning curve in memory, so it is written with its cell, atomically. */
 public final class CurveBuffer implements TrainingLog {

@@ -1,6 +1,6 @@
 package org.transferlab.experiments.run;
 
-import org.transferlab.transfer.TrainingLog;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /** Where a run's learning curves go: one log per cell, and one per trained source model. */
 public interface CurveSink {

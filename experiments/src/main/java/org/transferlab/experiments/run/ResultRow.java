@@ -2,7 +2,7 @@ package org.transferlab.experiments.run;
 
 import java.util.Map;
 import org.transferlab.experiments.config.OverfitCheck;
-import org.transferlab.transfer.FitSummary;
+import org.transferlab.transfer.engine.FitSummary;
 
 /**
  * One cell's result: what it was, what it scored on the target's test partition, how it was fitted,

@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.SourceModel;
 
 /**
  * Trains each source model once per distinct (source domain, train share, network, seed) and hands the

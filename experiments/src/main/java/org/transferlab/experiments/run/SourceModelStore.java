@@ -22,8 +22,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.FeatureShape;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.SourceModel;
 
 /**
  * Trained source models on disk, so that a resumed run, another shard or another study with the same

@@ -19,14 +19,13 @@ import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.SealedTestAccess;
+import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.TrainShare;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.core.metrics.ClusteringMetrics;
 import org.transferlab.core.metrics.RegressionMetrics;
 import org.transferlab.core.metrics.TaskMetrics;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.ModelEntry;
@@ -34,10 +33,11 @@ import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.NetworkFactory;
-import org.transferlab.transfer.network.SourceModel;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
 
 /**
  * Runs the cells of a study: loads each domain once, draws each cell's label budget, trains or reuses
@@ -234,7 +234,7 @@ public final class StudyRunner {
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.train().size(), budget.validation().size(), target.test().size(), TaskMetrics.of(target.task()).none(),
-                    org.transferlab.transfer.FitSummary.NONE, OverfitCheck.Judgement.NOT_JUDGED, Map.of(), false, 0, (System.nanoTime() - start) / 1e9, 0,
+                    org.transferlab.transfer.engine.FitSummary.NONE, OverfitCheck.Judgement.NOT_JUDGED, Map.of(), false, 0, (System.nanoTime() - start) / 1e9, 0,
                     "", "not applicable: " + e.getMessage());
         }
         Fitted fitted = chosen.fitted();
@@ -320,7 +320,7 @@ public final class StudyRunner {
         return SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(parameters, context));
     }
 
-    private static org.transferlab.transfer.TrainingLog prefixed(CurveBuffer curve, String candidate) {
+    private static org.transferlab.transfer.engine.TrainingLog prefixed(CurveBuffer curve, String candidate) {
         return (phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy) ->
                 curve.epoch(candidate + " " + phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
     }

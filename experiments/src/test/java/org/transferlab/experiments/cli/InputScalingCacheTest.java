@@ -25,10 +25,10 @@ import org.transferlab.core.data.Domain;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.experiments.run.ResultsCsv;
-import org.transferlab.transfer.TrainingLog;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceTrainer;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /**
  * The input scaling of a cached source model. The good case: a cached tabular source model reloads with the

@@ -16,8 +16,8 @@ import org.transferlab.core.loader.autompg.Origin;
 import org.transferlab.core.loader.diabetes.DiabetesLoader;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
 import org.transferlab.core.plugin.Plugins;
+import org.transferlab.transfer.engine.NetworkSpec;
 import org.transferlab.transfer.network.FineTuning;
-import org.transferlab.transfer.network.NetworkSpec;
 
 class ConfigLoaderTest {
     static final String VALID = """

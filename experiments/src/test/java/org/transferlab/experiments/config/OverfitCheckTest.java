@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.transferlab.core.data.TaskType;
-import org.transferlab.transfer.FitSummary;
+import org.transferlab.transfer.engine.FitSummary;
 
 class OverfitCheckTest {
     private final OverfitCheck check = new OverfitCheck(0.15, 1.5, 10);

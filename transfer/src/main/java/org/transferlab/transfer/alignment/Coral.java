@@ -4,12 +4,12 @@ import org.transferlab.core.data.Examples;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.SourceModel;
 import org.transferlab.transfer.head.TribuoHead;
-import org.transferlab.transfer.network.SourceModel;
 
 /**
  * CORAL, for a target with no labels at all (Sun, Feng &amp; Saenko, "Return of Frustratingly Easy Domain

@@ -7,7 +7,7 @@ import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.InputScaling;
+import org.transferlab.transfer.engine.InputScaling;
 
 /**
  * Feature augmentation ("AUGMENT" in Daumé III, "Frustratingly Easy Domain Adaptation", ACL 2007): each

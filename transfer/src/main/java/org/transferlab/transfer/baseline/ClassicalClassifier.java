@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.seed.Seeds;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.head.TribuoHead;
-import org.transferlab.transfer.network.InputScaling;
 
 /**
  * Trains a {@link ClassifierModel} other than the network: a Tribuo classifier on examples already in its input

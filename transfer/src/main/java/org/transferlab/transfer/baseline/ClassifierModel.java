@@ -5,7 +5,7 @@ import org.transferlab.transfer.head.TribuoHead;
 /**
  * What {@code target-only}, {@code pooled}, {@code augment} and {@code oracle} train from scratch: the study's
  * network, or a classical Tribuo classifier, the baselines researchers compare with on tabular data. A classical
- * model is trained once on the scaled raw features ({@link org.transferlab.transfer.network.InputScaling}: the
+ * model is trained once on the scaled raw features ({@link org.transferlab.transfer.engine.InputScaling}: the
  * training rows' statistics for tabular data, pixels as they are for images), without epochs or early stopping;
  * the budget's validation split only scores it, for candidate selection and the overfitting check. Use them as
  * variants, named alike so the report compares each pooled model with the same model on the target alone:

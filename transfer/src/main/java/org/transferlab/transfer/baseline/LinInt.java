@@ -5,13 +5,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClassificationStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.InputScaling;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.TrainingSchedule;
 import org.transferlab.transfer.network.TargetTraining;
-import org.transferlab.transfer.network.TrainingSchedule;
 
 /**
  * Linear interpolation of the source-only and target-only models ("LININT" in Daumé III, "Frustratingly

@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.transferlab.core.data.Examples;
-import org.transferlab.transfer.network.Batches;
+import org.transferlab.transfer.engine.Batches;
 
 /** A classifier's softmax outputs, computed in batches to bound memory, and arg-max over the first classes. */
 final class NetworkOutputs {

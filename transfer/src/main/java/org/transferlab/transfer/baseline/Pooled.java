@@ -8,12 +8,12 @@ import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.NetworkFactory;
-import org.transferlab.transfer.network.TrainingSchedule;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * Source data and the target budget trained together, from scratch, in one network ("ALL" in Daumé

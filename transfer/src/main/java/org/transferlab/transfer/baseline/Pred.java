@@ -7,15 +7,15 @@ import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.NetworkFactory;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.TrainingSchedule;
 import org.transferlab.transfer.network.TargetTraining;
-import org.transferlab.transfer.network.TrainingSchedule;
 
 /**
  * The source model's output as extra features ("PRED" in Daumé III, "Frustratingly Easy Domain

@@ -1,12 +1,13 @@
 package org.transferlab.transfer.baseline;
 
 import org.transferlab.transfer.ClassificationStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.NetworkEvaluation;
+import org.transferlab.transfer.engine.SourceModel;
 import org.transferlab.transfer.network.NetworkPredictor;
-import org.transferlab.transfer.network.SourceModel;
 
 /**
  * The source model applied to the target as it is, without any target labels ("SRCONLY" in Daumé III,
@@ -41,9 +42,9 @@ public final class SourceOnly extends ClassificationStrategy<SourceOnly.Paramete
         }
         NetworkPredictor predictor = new NetworkPredictor(source.copy());
         double train = context.budget().train().size() == 0 ? Double.NaN
-                : NetworkPredictor.accuracy(predictor.network(), context.budget().train());
+                : NetworkEvaluation.accuracy(predictor.network(), context.budget().train());
         double validation = context.budget().validation().size() == 0 ? Double.NaN
-                : NetworkPredictor.accuracy(predictor.network(), context.budget().validation());
+                : NetworkEvaluation.accuracy(predictor.network(), context.budget().validation());
         context.log().epoch(NAME, 0, Double.NaN, train, Double.NaN, validation);
         return new Fitted(predictor, new FitSummary(0, 0, Double.NaN, train, Double.NaN, validation));
     }

@@ -6,12 +6,12 @@ import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.seed.Seeds;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.Predictor;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.EarlyStoppingTrainer;
-import org.transferlab.transfer.network.TrainingSchedule;
+import org.transferlab.transfer.engine.EarlyStoppingTrainer;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * What the strategies that train one network on source data and the target budget together share

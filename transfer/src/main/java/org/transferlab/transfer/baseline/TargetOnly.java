@@ -7,10 +7,10 @@ import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.NetworkFactory;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.TrainingSchedule;
 import org.transferlab.transfer.network.TargetTraining;
-import org.transferlab.transfer.network.TrainingSchedule;
 
 /**
  * The no-transfer baseline: the same architecture as the source network, randomly initialised and

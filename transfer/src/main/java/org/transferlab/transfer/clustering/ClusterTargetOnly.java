@@ -5,9 +5,9 @@ import org.transferlab.core.data.Standardizer;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClusteringStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.FitSummary;
 
 /**
  * The no-transfer baseline for clustering: the target's raw features, standardised with the statistics

@@ -5,10 +5,10 @@ import org.transferlab.core.data.Standardizer;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClusteringStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.SourceModel;
 
 /**
  * Feature extraction for an unlabelled target: the target's examples are embedded by the frozen source

@@ -1,6 +1,6 @@
 package org.transferlab.transfer.clustering;
 
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.SourceModel;
 
 /** Resolves a strategy's {@code layer} parameter against the source network. */
 final class SourceLayer {

@@ -4,11 +4,11 @@ import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.Standardizer;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClusteringStrategy;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.SourceModel;
 
 /**
  * KMeans on the target warm-started from centroids carried over from the source: the mean of each

@@ -7,6 +7,8 @@ import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * Fine-tuning with discriminative learning rates: every layer is trained, the new output layer at
@@ -48,7 +50,7 @@ public final class DiscriminativeFineTuning extends ClassificationStrategy<Discr
         int top = network.getnLayers() - 1;
         for (int layer = 0; layer <= top; layer++) {
             if (network.getLayer(layer).conf().getLayer() instanceof BaseLayer base) {
-                base.setIUpdater(new Adam(p.learningRate() / Math.pow(p.decay(), top - layer)));
+                base.setIUpdater(NetworkFactory.adam(p.learningRate() / Math.pow(p.decay(), top - layer)));
             }
         }
         // The updater is built from the layer configurations on first use; make sure it is built from these.

@@ -1,16 +1,14 @@
 package org.transferlab.transfer.network;
 
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
-import org.deeplearning4j.nn.transferlearning.TransferLearning;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.NewHead;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * Feature extraction: the source network's layers up to its last hidden layer are frozen, its output
@@ -59,27 +57,9 @@ public final class FeatureExtraction extends ClassificationStrategy<FeatureExtra
 
     /**
      * The source network with a new output layer for the target's classes, its layers 0..{@code frozenThrough}
-     * frozen (-1: none).
+     * frozen (-1: none), the head initialised from the cell's seed.
      */
     static MultiLayerNetwork newHead(SourceModel source, TransferContext context, double learningRate, int frozenThrough) {
-        MultiLayerNetwork copy = source.copy();
-        int lastHidden = source.lastHiddenLayer();
-        long features = ((FeedForwardLayer) copy.getLayer(lastHidden).conf().getLayer()).getNOut();
-        long seed = Seeds.derive(context.seed(), "head-init");
-        // TransferLearning initialises the new layer from ND4J's (thread-local) random generator without
-        // re-seeding it, so without this the head depended on whatever this thread had drawn before.
-        Nd4j.getRandom().setSeed(seed);
-        TransferLearning.Builder builder = new TransferLearning.Builder(copy)
-                .fineTuneConfiguration(new FineTuneConfiguration.Builder()
-                        .updater(new Adam(learningRate))
-                        .seed(seed)
-                        .build());
-        if (frozenThrough >= 0) {
-            builder.setFeatureExtractor(frozenThrough);
-        }
-        // The layers above the cut go (for a network TransferLab trained, just its output layer).
-        return builder.removeLayersFromOutput(copy.getnLayers() - 1 - lastHidden)
-                .addLayer(NetworkFactory.outputLayer((int) features, context.classCount()))
-                .build();
+        return NewHead.on(source, context.classCount(), Seeds.derive(context.seed(), "head-init"), learningRate, frozenThrough);
     }
 }

@@ -5,6 +5,8 @@ import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * Fine-tuning: the source network gets a new softmax output layer for the target's classes and its

@@ -9,6 +9,7 @@ import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * L2-SP: fine-tuning with the weight penalty pulling toward the source weights instead of toward zero,

@@ -10,6 +10,10 @@ import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * Layer transfer: the first n layers are copied from the source network and the rest of the network
@@ -70,7 +74,7 @@ public final class LayerTransfer extends ClassificationStrategy<LayerTransfer.Pa
             // Rebuilding may draw from ND4J's thread-local generator; seed it so the result depends on the cell only.
             Nd4j.getRandom().setSeed(seed);
             network = new TransferLearning.Builder(network)
-                    .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(p.learningRate())).seed(seed).build())
+                    .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(NetworkFactory.adam(p.learningRate())).seed(seed).build())
                     .setFeatureExtractor(p.layers() - 1)
                     .build();
         }

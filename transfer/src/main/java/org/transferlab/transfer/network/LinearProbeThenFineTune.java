@@ -5,6 +5,8 @@ import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.ClassificationStrategy;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * LP-FT: first a linear probe (a new head trained on the frozen source network, as in feature

@@ -2,10 +2,14 @@ package org.transferlab.transfer.network;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.seed.Seeds;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.EarlyStoppingTrainer;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * Trains a prepared network on the context's label budget with early stopping; shared by the network strategies.

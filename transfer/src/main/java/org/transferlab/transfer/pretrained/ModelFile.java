@@ -20,8 +20,8 @@ import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.transferlab.core.data.FeatureShape;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
 
 /**
  * A network someone else trained, read from a DL4J model zip (what {@code ModelSerializer.writeModel} writes,

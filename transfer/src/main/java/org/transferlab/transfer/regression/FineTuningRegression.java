@@ -6,11 +6,11 @@ import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.seed.Seeds;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.RegressionStrategy;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.NetworkSpec;
 
 /**
  * Fine-tuning an MLP regressor trained on the source (the parameter-transfer recipe of Yosinski et al.,
@@ -23,7 +23,7 @@ import org.transferlab.transfer.network.NetworkSpec;
  * last, without a validation split). With {@code transfer: false} the same network starts from random
  * weights instead: the like-for-like no-transfer baseline for this architecture. Features and the target are
  * standardised with the source's statistics for the transferred network (kept through fine-tuning) and with
- * the budget's training rows for the one from scratch ({@link org.transferlab.transfer.network.InputScaling}).
+ * the budget's training rows for the one from scratch ({@link org.transferlab.transfer.engine.InputScaling}).
  */
 public final class FineTuningRegression extends RegressionStrategy<FineTuningRegression.Parameters> {
     public static final String NAME = "fine-tuning";

@@ -13,12 +13,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.transfer.ValuePredictor;
-import org.transferlab.transfer.network.InputScaling;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkFactory;
 
 /**
  * A multilayer perceptron regressor (ReLU hidden layers, one linear output, squared error) over features
@@ -45,7 +45,7 @@ final class MlpRegressor implements ValuePredictor {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(learningRate))
+                .updater(NetworkFactory.adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 .list();
         for (int units : hidden) {

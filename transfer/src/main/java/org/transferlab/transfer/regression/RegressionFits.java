@@ -3,10 +3,10 @@ package org.transferlab.transfer.regression;
 import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.Standardizer;
-import org.transferlab.transfer.FitSummary;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.ValuePredictor;
+import org.transferlab.transfer.engine.FitSummary;
 
 /** What the regression strategies share: how a fit is summarised, and the source domain's ridge model. */
 final class RegressionFits {

@@ -28,13 +28,13 @@ import org.transferlab.core.data.TestPartition;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.transfer.Fitted;
-import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.baseline.SourceOnly;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingLog;
 import org.transferlab.transfer.head.TribuoHead;
-import org.transferlab.transfer.network.InputScaling;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
 
 /**
  * CORAL on shifts whose answer is known. The source "network" embeds by the identity (one linear hidden

@@ -21,11 +21,11 @@ import org.transferlab.core.loader.fashion.FashionMnistLoader;
 import org.transferlab.core.loader.fashion.IdxFixtures;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.transfer.NotApplicableException;
-import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /** Known answers for the classification versions of Daumé III's baselines: weighted, pred, linint, augment. */
 class DaumeBaselinesTest {
@@ -150,7 +150,7 @@ class DaumeBaselinesTest {
         Domain source = synthetic("s", 3, 5);
         MultiLayerNetwork network = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE).copy();
         Examples examples = synthetic("t", 3, 6).train().subset(new int[] {0, 1, 2, 3, 4});
-        float[][] probabilities = network.output(org.transferlab.transfer.network.Batches.features(examples), false).toFloatMatrix();
+        float[][] probabilities = network.output(org.transferlab.transfer.engine.Batches.features(examples), false).toFloatMatrix();
         float[] rows = NetworkOutputs.probabilities(network, examples);
         Examples flat = Pred.withSourceProbabilities(examples, rows, 3, 1);
         assertEquals(8 + 3, flat.featureCount());

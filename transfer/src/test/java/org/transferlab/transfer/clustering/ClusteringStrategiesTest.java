@@ -14,7 +14,7 @@ import org.transferlab.core.data.TaskType;
 import org.transferlab.core.metrics.ClusteringMetrics;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.NetworkSpec;
 
 /** Clustering strategies on Gaussian blobs whose classes are known, so the best possible score is too. */
 class ClusteringStrategiesTest {

@@ -16,11 +16,11 @@ import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.transfer.Fitted;
-import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
+import org.transferlab.transfer.engine.TrainingLog;
 
 class TribuoHeadTest {
     private static final NetworkSpec NETWORK = new NetworkSpec(NetworkSpec.Type.MLP, List.of(24, 12), List.of(), 3, 32, 0.01, 1);

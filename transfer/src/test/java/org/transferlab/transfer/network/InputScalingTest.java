@@ -1,5 +1,12 @@
 package org.transferlab.transfer.network;
 
+import org.transferlab.transfer.engine.EarlyStoppingTrainer;
+import org.transferlab.transfer.engine.InputScaling;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
+import org.transferlab.transfer.engine.TrainingSchedule;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,10 +36,10 @@ import org.transferlab.core.loader.fashion.IdxFixtures;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.Fitted;
-import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.baseline.Pooled;
 import org.transferlab.transfer.baseline.TargetOnly;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /**
  * The scaling of network inputs: tabular features are standardised with the statistics of the rows a network

@@ -1,5 +1,9 @@
 package org.transferlab.transfer.network;
 
+import org.transferlab.transfer.engine.NetworkEvaluation;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +23,8 @@ import org.transferlab.core.loader.fashion.FashionMnistFiles;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
 import org.transferlab.core.loader.fashion.IdxFixtures;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
-import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.TrainingLog;
 
 class NetworkStrategiesTest {
     private static final NetworkSpec MLP = new NetworkSpec(NetworkSpec.Type.MLP, List.of(12, 6), List.of(), 1, 32, 0.01, 1);
@@ -129,7 +133,7 @@ class NetworkStrategiesTest {
         SourceModel model = SourceTrainer.train(source, MLP, 1, TrainingLog.NONE);
         Domain sameDistribution = new SyntheticLoader().load("t", new SyntheticLoader.Parameters(TaskType.CLASSIFICATION, 3, 8,
                 300, 600, 2, 1, 0.3, 1, 2, 99), LoadContext.of(Path.of("unused")));
-        double onSource = NetworkPredictor.accuracy(model.copy(), model.inputScaling().apply(source.test().open()));
+        double onSource = NetworkEvaluation.accuracy(model.copy(), model.inputScaling().apply(source.test().open()));
         int[] predicted = new org.transferlab.transfer.baseline.SourceOnly()
                 .fit(new org.transferlab.transfer.baseline.SourceOnly.Parameters(), context(sameDistribution, model))
                 .predictor().predictClasses(sameDistribution.test().open());

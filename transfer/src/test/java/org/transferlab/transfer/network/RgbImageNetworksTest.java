@@ -1,5 +1,9 @@
 package org.transferlab.transfer.network;
 
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.SourceTrainer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,8 +28,8 @@ import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.imagefolder.ImageFixtures;
 import org.transferlab.core.loader.imagefolder.ImageFolderLoader;
 import org.transferlab.transfer.Fitted;
-import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /** The networks on RGB images: built from the domain's shape with three channels, read channel-major, and transferred. */
 class RgbImageNetworksTest {

@@ -16,9 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
-import org.transferlab.transfer.network.Batches;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceModel;
+import org.transferlab.transfer.engine.Batches;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceModel;
 
 class ModelFileTest {
     private static final ModelFile.Request DEFAULTS = new ModelFile.Request("", List.of(), List.of(), "");

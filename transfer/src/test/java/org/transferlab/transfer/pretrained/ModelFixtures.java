@@ -24,10 +24,10 @@ import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
-import org.transferlab.transfer.TrainingLog;
-import org.transferlab.transfer.network.Batches;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.SourceTrainer;
+import org.transferlab.transfer.engine.Batches;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.SourceTrainer;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /**
  * Small pretrained networks written as DL4J model zips, the way a researcher brings one: trained here on

@@ -7,9 +7,9 @@ import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.data.TaskType;
-import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.TrainingLog;
 
 /** Linear test worlds with known answers: y = w·x + b + noise, x ~ N(mean, I). */
 final class RegressionWorld {

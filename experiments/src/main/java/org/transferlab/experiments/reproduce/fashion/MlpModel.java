@@ -5,12 +5,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.seed.Seeds;
-import org.transferlab.transfer.TrainingLog;
-import org.transferlab.transfer.network.EarlyStoppingTrainer;
-import org.transferlab.transfer.network.NetworkFactory;
+import org.transferlab.transfer.engine.EarlyStoppingTrainer;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
+import org.transferlab.transfer.engine.TrainingLog;
+import org.transferlab.transfer.engine.TrainingSchedule;
 import org.transferlab.transfer.network.NetworkPredictor;
-import org.transferlab.transfer.network.NetworkSpec;
-import org.transferlab.transfer.network.TrainingSchedule;
 
 /**
  * The DL4J MLP in scikit-learn's {@code MLPClassifier} defaults as the paper ran it: one hidden layer of

@@ -4,7 +4,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
+import org.transferlab.transfer.engine.NetworkFactory;
 
 /**
  * Builds a Yosinski network: a freshly initialised network of the base's architecture whose first
@@ -30,7 +30,7 @@ final class LayerSplice {
         // Rebuilding may draw from ND4J's thread-local generator; seed it so the result depends on the seed only.
         Nd4j.getRandom().setSeed(seed);
         return new TransferLearning.Builder(fresh)
-                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(learningRate)).seed(seed).build())
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(NetworkFactory.adam(learningRate)).seed(seed).build())
                 .setFeatureExtractor(n - 1)
                 .build();
     }

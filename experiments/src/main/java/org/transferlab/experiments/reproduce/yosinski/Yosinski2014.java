@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import org.transferlab.experiments.reproduce.Workers;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -26,10 +25,11 @@ import org.transferlab.experiments.reproduce.Figures;
 import org.transferlab.experiments.reproduce.Findings;
 import org.transferlab.experiments.reproduce.Reproduction;
 import org.transferlab.experiments.reproduce.ReproductionContext;
-import org.transferlab.transfer.network.Batches;
-import org.transferlab.transfer.network.NetworkFactory;
-import org.transferlab.transfer.network.NetworkPredictor;
-import org.transferlab.transfer.network.NetworkSpec;
+import org.transferlab.experiments.reproduce.Workers;
+import org.transferlab.transfer.engine.Batches;
+import org.transferlab.transfer.engine.NetworkEvaluation;
+import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.NetworkSpec;
 
 /**
  * Yosinski, Clune, Bengio &amp; Lipson, "How transferable are features in deep neural networks?", NeurIPS 2014,
@@ -148,7 +148,7 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
                     int se = seed;
                     Future<MultiLayerNetwork> baseB = bases.get(key(Condition.Base.B, split, seed));
                     jobs.add(pool.submit(measure(context, done, total, () -> new Measurement(sp, se, Condition.BASE_B, 0,
-                            NetworkPredictor.accuracy(baseB.get(), d.testB()), 0))));
+                            NetworkEvaluation.accuracy(baseB.get(), d.testB()), 0))));
                     for (int n = 1; n <= layers; n++) {
                         for (Condition condition : Condition.values()) {
                             if (!condition.transfers()) {
@@ -164,7 +164,7 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
                                 MultiLayerNetwork network = LayerSplice.splice(fresh, base.get(), copied, condition.frozen,
                                         s.learningRate(), Seeds.derive(networkSeed, "freeze"));
                                 train(network, d.b().train(), d.b().classCount(), s, Seeds.derive(networkSeed, "order"));
-                                return new Measurement(sp, se, condition, copied, NetworkPredictor.accuracy(network, d.testB()),
+                                return new Measurement(sp, se, condition, copied, NetworkEvaluation.accuracy(network, d.testB()),
                                         (System.nanoTime() - start) / 1e9);
                             })));
                         }

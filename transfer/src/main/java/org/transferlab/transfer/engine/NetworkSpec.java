@@ -1,4 +1,4 @@
-package org.transferlab.transfer.network;
+package org.transferlab.transfer.engine;
 
 import java.util.List;
 import org.transferlab.core.plugin.Default;

@@ -1,7 +1,8 @@
-package org.transferlab.transfer;
+package org.transferlab.transfer.builtin;
 
 import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
+import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.alignment.Coral;
 import org.transferlab.transfer.clustering.ClusterTargetOnly;
 import org.transferlab.transfer.clustering.EmbeddingClustering;

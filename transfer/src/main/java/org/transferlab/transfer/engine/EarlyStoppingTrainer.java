@@ -1,12 +1,10 @@
-package org.transferlab.transfer.network;
+package org.transferlab.transfer.engine;
 
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.transferlab.core.data.Examples;
-import org.transferlab.transfer.FitSummary;
-import org.transferlab.transfer.TrainingLog;
 
 /**
  * Trains a DL4J classifier epoch by epoch on a label budget's train split (an epoch being at least
@@ -49,8 +47,8 @@ public final class EarlyStoppingTrainer {
             }
             double trainLoss = lossSum / batches;
             double validationLoss = validated ? network.score(validationSet, false) : Double.NaN;
-            double validationAccuracy = validated ? NetworkPredictor.accuracy(network, validation) : Double.NaN;
-            double trainAccuracy = NetworkPredictor.accuracy(network, train);
+            double validationAccuracy = validated ? NetworkEvaluation.accuracy(network, validation) : Double.NaN;
+            double trainAccuracy = NetworkEvaluation.accuracy(network, train);
             log.epoch(phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
             double criterion = validated ? validationLoss : trainLoss;
             if (!Double.isFinite(criterion)) {

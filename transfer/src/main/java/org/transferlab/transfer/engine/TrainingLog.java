@@ -1,4 +1,4 @@
-package org.transferlab.transfer;
+package org.transferlab.transfer.engine;
 
 /**
  * Receives per-epoch learning curves from a strategy; the harness writes them to the run directory.

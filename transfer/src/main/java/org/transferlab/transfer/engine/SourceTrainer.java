@@ -1,4 +1,4 @@
-package org.transferlab.transfer.network;
+package org.transferlab.transfer.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,6 @@ import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.seed.Seeds;
-import org.transferlab.transfer.TrainingLog;
 
 /**
  * Trains a source network on a source domain's train partition for the spec's epochs. A tenth of the
@@ -45,7 +44,7 @@ public final class SourceTrainer {
                 lossSum += network.score();
                 batches++;
             }
-            validationAccuracy = NetworkPredictor.accuracy(network, validation);
+            validationAccuracy = NetworkEvaluation.accuracy(network, validation);
             log.epoch("source", epoch, lossSum / batches, Double.NaN, network.score(held, false), validationAccuracy);
         }
         Map<String, Double> metrics = new LinkedHashMap<>();

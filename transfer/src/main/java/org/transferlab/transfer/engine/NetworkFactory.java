@@ -1,4 +1,4 @@
-package org.transferlab.transfer.network;
+package org.transferlab.transfer.engine;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -26,7 +26,7 @@ public final class NetworkFactory {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(learningRate))
+                .updater(adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 .list();
         if (spec.type() == NetworkSpec.Type.CNN) {
@@ -72,6 +72,14 @@ public final class NetworkFactory {
                     + "least " + side + "x" + side + " pixels (each block is a 5x5 convolution, then 2x2 max pooling), but the "
                     + "domain's are " + shape.width() + "x" + shape.height() + "; give fewer conv-filters or larger images");
         }
+    }
+
+    /**
+     * Adam at {@code learningRate} with DL4J's defaults, computed as {@link ElementwiseAdam}: the updater of every
+     * network TransferLab trains.
+     */
+    public static Adam adam(double learningRate) {
+        return new ElementwiseAdam(learningRate);
     }
 
     /** A softmax output layer for {@code classes} classes on top of {@code inputs} features. */

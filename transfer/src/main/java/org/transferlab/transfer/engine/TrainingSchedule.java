@@ -1,4 +1,4 @@
-package org.transferlab.transfer.network;
+package org.transferlab.transfer.engine;
 
 /**
  * How a network is trained on target data: Adam at {@code learningRate}, at most {@code maxEpochs}

@@ -1,4 +1,4 @@
-package org.transferlab.transfer.network;
+package org.transferlab.transfer.engine;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package org.transferlab.transfer;
+package org.transferlab.transfer.engine;
 
 /**
  * What fitting a model on the target budget found, reported per cell. The "accuracy" components hold
