@@ -52,7 +52,7 @@ public final class FeatureExtraction extends ClassificationStrategy<FeatureExtra
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
         MultiLayerNetwork network = newHead(source, context, p.learningRate(), source.lastHiddenLayer());
-        return TargetTraining.fit(network, source.inputScaling(), p.schedule(), context, NAME);
+        return TargetTraining.fitHead(network, source, p.schedule(), context, NAME);
     }
 
     /**

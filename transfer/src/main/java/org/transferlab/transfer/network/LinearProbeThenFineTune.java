@@ -46,7 +46,7 @@ public final class LinearProbeThenFineTune extends ClassificationStrategy<Linear
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
         MultiLayerNetwork probe = FeatureExtraction.newHead(source, context, p.probeLearningRate(), source.lastHiddenLayer());
-        TargetTraining.fit(probe, source.inputScaling(),
+        TargetTraining.fitHead(probe, source,
                 new TrainingSchedule(p.probeLearningRate(), p.maxEpochs(), p.patience(), p.batchSize()), context, NAME + "/probe");
         MultiLayerNetwork tuned = FeatureExtraction.newHead(source, context, p.fineTuneLearningRate(), -1);
         int output = tuned.getnLayers() - 1;
