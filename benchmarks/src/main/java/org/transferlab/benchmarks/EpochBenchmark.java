@@ -74,7 +74,8 @@ public class EpochBenchmark {
         model = NetworkFactory.classifier(spec, BenchData.IMAGE, BenchData.CLASSES, 1e-3, 1);
         train = BenchData.images(images, 5);
         order = new SplittableRandom(3);
-        prebuilt = Batches.shuffled(train, BenchData.CLASSES, batchSize, new SplittableRandom(3));
+        prebuilt = new java.util.ArrayList<>();
+        Batches.shuffled(train, BenchData.CLASSES, batchSize, new SplittableRandom(3)).forEach(prebuilt::add);
     }
 
     @Benchmark

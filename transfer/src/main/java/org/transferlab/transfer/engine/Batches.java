@@ -1,7 +1,8 @@
 package org.transferlab.transfer.engine;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -29,8 +30,12 @@ public final class Batches {
         return new DataSet(features(examples), oneHot(examples, classes));
     }
 
-    /** One epoch's minibatches, in an order drawn from {@code random}. */
-    public static List<DataSet> shuffled(Examples examples, int classes, int batchSize, SplittableRandom random) {
+    /**
+     * One epoch's minibatches, in an order drawn from {@code random} when this is called; each minibatch is built
+     * when the iteration reaches it, so an epoch never holds more than one minibatch's copy of the examples
+     * (for a source domain of 30,000 images, 94 MB on the heap and as much off it, per epoch, before).
+     */
+    public static Iterable<DataSet> shuffled(Examples examples, int classes, int batchSize, SplittableRandom random) {
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -41,11 +46,23 @@ public final class Batches {
             order[i] = order[j];
             order[j] = tmp;
         }
-        List<DataSet> batches = new ArrayList<>();
-        for (int start = 0; start < order.length; start += batchSize) {
-            int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
-            batches.add(dataSet(examples.subset(rows), classes));
-        }
-        return batches;
+        return () -> new Iterator<>() {
+            private int start;
+
+            @Override
+            public boolean hasNext() {
+                return start < order.length;
+            }
+
+            @Override
+            public DataSet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
+                start += batchSize;
+                return dataSet(examples.subset(rows), classes);
+            }
+        };
     }
 }
