@@ -141,7 +141,7 @@ public final class StudyRunner {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), daemonThreads());
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Cell cell : todo) {
+            for (Cell cell : WorkOrder.roundRobinBySourceModel(todo)) {
                 futures.add(pool.submit(() -> {
                     if (failure.get() != null) {
                         return;
