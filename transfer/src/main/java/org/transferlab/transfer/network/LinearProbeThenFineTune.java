@@ -46,7 +46,10 @@ public final class LinearProbeThenFineTune extends ClassificationStrategy<Linear
     public Fitted fit(Parameters p, TransferContext context) {
         SourceModel source = context.sourceModel();
         MultiLayerNetwork probe = FeatureExtraction.newHead(source, context, p.probeLearningRate(), source.lastHiddenLayer());
-        TargetTraining.fitHead(probe, source,
+        // The probe trains through the whole frozen network, not on cached embeddings (TargetTraining.fitHead):
+        // the embeddings' last-digit rounding differences, small for a head alone, grow through the fine-tuning
+        // that starts from the probe (5 of the classification study's 80 lp-ft cells moved by up to 0.009 accuracy).
+        TargetTraining.fit(probe, source.inputScaling(),
                 new TrainingSchedule(p.probeLearningRate(), p.maxEpochs(), p.patience(), p.batchSize()), context, NAME + "/probe");
         MultiLayerNetwork tuned = FeatureExtraction.newHead(source, context, p.fineTuneLearningRate(), -1);
         int output = tuned.getnLayers() - 1;
