@@ -7,6 +7,7 @@ import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.report.ReportWriter;
+import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,8 @@ final class ReportCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.existing(runDirectory);
         ExperimentConfig config = RunConfig.load(run);
         String command = "./transferlab report " + runDirectory;
-        spec.commandLine().getOut().println(ReportWriter.write(config, run, command, TaskMetrics.of(config.task()).primary()).markdown());
+        spec.commandLine().getOut().println(ReportWriter.write(Grid.expand(config), run, command,
+                TaskMetrics.of(config.task()).primary()).markdown());
         spec.commandLine().getOut().println("report: " + run.path().resolve("report.md"));
         return 0;
     }

@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         String command = "./transferlab run " + options.config + (out != null ? " --out " + out : "")
                 + (shard != null ? " --shard " + shard : "");
-        ComparisonTable table = ReportWriter.write(config, run, command, TaskMetrics.of(config.task()).primary());
+        ComparisonTable table = ReportWriter.write(study.grid(), run, command, TaskMetrics.of(config.task()).primary());
         stdout.println();
         stdout.println(table.markdown());
         stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers of %d ND4J threads; source models: "

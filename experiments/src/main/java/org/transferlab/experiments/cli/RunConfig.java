@@ -22,13 +22,13 @@ final class RunConfig {
 
     static ExperimentConfig load(RunDirectory run) {
         Map<String, Path> files = new LinkedHashMap<>();
-        for (Map<String, String> row : Provenance.read(run.path())) {
+        for (Provenance.Entry row : Provenance.read(run.path())) {
             // A merged run's provenance prefixes each scope with its shard: "shard-0: model NAME".
-            String scope = row.get("scope");
+            String scope = row.scope();
             String name = scope.startsWith("model ") ? scope.substring("model ".length())
                     : scope.contains(": model ") ? scope.substring(scope.indexOf(": model ") + ": model ".length()) : null;
-            if (name != null && "file".equals(row.get("key"))) {
-                files.putIfAbsent(name, Path.of(row.get("value")));
+            if (name != null && "file".equals(row.key())) {
+                files.putIfAbsent(name, Path.of(row.value()));
             }
         }
         ExperimentConfig config = new ConfigLoader(Plugins.discover()).withModelFiles(files).load(run.config());

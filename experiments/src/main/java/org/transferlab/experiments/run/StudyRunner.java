@@ -54,8 +54,11 @@ public final class StudyRunner {
     private final Set<Long> loadedFromStore = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Set<Long> readFromFile = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** A study whose data is loaded and whose budgets are known to fit. */
-    public record Prepared(ExperimentConfig config, Map<String, Domain> domains) {
+    /** A study whose data is loaded and whose budgets are known to fit: its grid and its domains. */
+    public record Prepared(Grid grid, Map<String, Domain> domains) {
+        public ExperimentConfig config() {
+            return grid.config();
+        }
     }
 
     /** What one invocation did: cells run and skipped, source models trained, loaded from the store or a model file, reused. */
@@ -78,9 +81,10 @@ public final class StudyRunner {
      * Loads every domain the study uses, proves that no source trains on its target's test examples
      * ({@link DisjointPartitions}), and draws every budget once; fails before any training.
      */
-    public Prepared prepare(ExperimentConfig config) {
+    public Prepared prepare(Grid grid) {
+        ExperimentConfig config = grid.config();
         Map<String, Domain> domains = new LinkedHashMap<>();
-        List<Cell> cells = Grid.expand(config);
+        List<Cell> cells = grid.cells();
         for (Cell cell : cells) {
             cell.sourceDomain().ifPresent(source ->
                     domains.computeIfAbsent(key(source, cell.shares().source()), k -> load(config, source, cell.shares().source())));
@@ -113,7 +117,12 @@ public final class StudyRunner {
                 }
             }
         }
-        return new Prepared(config, domains);
+        return new Prepared(grid, domains);
+    }
+
+    /** {@link #prepare(Grid)} of the config's grid. */
+    public Prepared prepare(ExperimentConfig config) {
+        return prepare(Grid.expand(config));
     }
 
     /**
@@ -123,7 +132,7 @@ public final class StudyRunner {
      * A failure to write the run directory stops the run: nothing more could be kept.
      */
     public Outcome run(Prepared study, RunDirectory run, Shard shard, int workers) {
-        List<Cell> cells = shard.select(Grid.expand(study.config()));
+        List<Cell> cells = shard.select(study.grid().cells());
         Set<String> finished = run.finished();
         List<Cell> todo = cells.stream().filter(c -> !finished.contains(c.id())).toList();
         if (todo.size() < cells.size()) {
@@ -161,7 +170,7 @@ public final class StudyRunner {
                             progress.accept("[" + done.incrementAndGet() + "/" + todo.size() + "] FAILED " + message);
                             return;
                         }
-                        run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv(), row.provenance());
+                        run.commitCell(StoredResult.of(row), curve.csv(), row.provenance());
                         report(done.incrementAndGet(), todo.size(), start, cell, row);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 import org.transferlab.transfer.TrainingLog;
 import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkSpec;
@@ -75,7 +75,7 @@ class InputScalingCacheTest {
         // The same source model, trained again here: the cache entry holds exactly its statistics.
         Domain source = new SyntheticLoader().load("src", new SyntheticLoader.Parameters(
                 org.transferlab.core.data.TaskType.CLASSIFICATION, 3, 4, 60, 30, 2, 1, 0, 1, 2, 3), LoadContext.of(pristine));
-        long seed = Long.parseLong(ResultsCsv.read(pristine.resolve("run/results.csv")).get(0).get("source_seed"));
+        long seed = Long.parseLong(CsvRows.read(pristine.resolve("run/results.csv")).get(0).get("source_seed"));
         NetworkSpec network = new NetworkSpec(NetworkSpec.Type.MLP, List.of(4), List.of(20, 50), 1, 64, 0.001, 1);
         InputScaling trained = SourceTrainer.train(source, network, seed, TrainingLog.NONE).inputScaling();
         assertTrue(trained.standardises(), "a tabular source is standardised");

@@ -23,7 +23,7 @@ import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.experiments.cli.TransferLabCommand;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferContext;
@@ -171,7 +171,7 @@ class SlurmClusterTest {
 
     /** results.csv without the columns that say how the run went (timings, which cell trained a source model). */
     private static List<Map<String, String>> results(Path run) {
-        return ResultsCsv.read(run.resolve("results.csv")).stream()
+        return CsvRows.read(run.resolve("results.csv")).stream()
                 .map(r -> r.entrySet().stream().filter(e -> !e.getKey().endsWith("_s") && !e.getKey().equals("source_trained"))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
                 .toList();
@@ -194,7 +194,7 @@ class SlurmClusterTest {
         assertTrue(submitted.out().contains("tasks 0,1,2 of 3"), submitted.out());
         assertTrue(submitted.out().contains("all        12     12       0        0"), submitted.out());
         assertEquals(results(dir.resolve("plain-local")), results(out));
-        long trainings = ResultsCsv.read(out.resolve("results.csv")).stream().filter(r -> r.get("source_trained").equals("true")).count();
+        long trainings = CsvRows.read(out.resolve("results.csv")).stream().filter(r -> r.get("source_trained").equals("true")).count();
         assertEquals(2, trainings, "the tasks share the cache: each of the 2 source models (one per seed) is trained once");
         assertTrue(Files.readString(out.resolve("slurm/task.sh")).contains("--shard \"$SLURM_ARRAY_TASK_ID/3\""));
         assertTrue(Files.isRegularFile(out.resolve("report.md")));
@@ -221,7 +221,7 @@ class SlurmClusterTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("2 +4 +4 +0 +0")), status.out());
         assertTrue(status.out().contains("failed: task 1, cell "), status.out());
         assertTrue(status.out().contains("the node ran out of scratch space"), status.out());
-        int merged = ResultsCsv.read(out.resolve("results.csv")).size();
+        int merged = CsvRows.read(out.resolve("results.csv")).size();
         assertTrue(merged >= 8 && merged < 12, "the merge ran after the failed task and kept the other tasks' cells: " + merged);
 
         Files.delete(marker);
@@ -277,7 +277,7 @@ class SlurmClusterTest {
                 "--data-dir", dir.toString(), "--no-cache", "--launcher", launcher.toString(), "--wait");
         assertEquals(0, again.exitCode(), again.out());
         assertTrue(again.out().contains("tasks 1 of 3"), again.out());
-        assertEquals(12, ResultsCsv.read(out.resolve("results.csv")).size());
+        assertEquals(12, CsvRows.read(out.resolve("results.csv")).size());
     }
 
     private static String taskLog(Path logs, int task) throws IOException {
