@@ -200,6 +200,11 @@ public final class ComparisonTable {
         return lines;
     }
 
+    /** The metric the table compares. */
+    public String metric() {
+        return metric;
+    }
+
     public ComparisonRules rules() {
         return rules;
     }
@@ -283,7 +288,7 @@ public final class ComparisonTable {
     }
 
     /** The strategy, with what it is compared with when that is not {@code target-only}, and whether it used labels. */
-    private static String strategyLabel(Line line) {
+    static String strategyLabel(Line line) {
         StringBuilder label = new StringBuilder(line.strategy());
         if (line.comparison() != null && !line.comparison().baseline().equals(org.transferlab.transfer.baseline.TargetOnly.NAME)) {
             label.append(" (vs ").append(line.comparison().baseline()).append(")");
@@ -310,7 +315,8 @@ public final class ComparisonTable {
         return task == TaskType.REGRESSION ? String.format(Locale.ROOT, "%.2f", gap) : signed(gap);
     }
 
-    private static String p(double value) {
+    /** A p-value as the tables print it: three significant digits, n/a when undefined. */
+    static String p(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3g", value);
     }
 

@@ -106,10 +106,16 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Whether {@code target} is a run directory: it has the config it was made from and that config's digest. */
+    public static boolean holdsRun(Path target) {
+        Path dir = target.toAbsolutePath().normalize();
+        return Files.isRegularFile(dir.resolve(DIGEST)) && Files.isRegularFile(dir.resolve(CONFIG));
+    }
+
     /** An existing run directory, for reading (report, merge). */
     public static RunDirectory existing(Path target) {
         Path dir = target.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dir.resolve(DIGEST)) || !Files.isRegularFile(dir.resolve(CONFIG))) {
+        if (!holdsRun(dir)) {
             throw new TransferLabException(dir + ": not a TransferLab run directory (it needs " + CONFIG + " and " + DIGEST + ")");
         }
         return new RunDirectory(dir, false, null);
