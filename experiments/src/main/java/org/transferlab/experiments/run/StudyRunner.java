@@ -34,7 +34,6 @@ import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.network.InputScaling;
 import org.transferlab.transfer.network.NetworkFactory;
 import org.transferlab.transfer.network.SourceModel;
 import org.transferlab.transfer.network.SourceTrainer;
@@ -46,8 +45,6 @@ import org.transferlab.transfer.network.SourceTrainer;
  * committed to the run directory as soon as it finishes; cells already committed are skipped.
  */
 public final class StudyRunner {
-    /** The provenance key of a domain's input scaling rule. */
-    public static final String INPUT_SCALING = "model-input-scaling";
     private final Path dataDirectory;
     private final Consumer<String> progress;
     private final SourceModelStore store;
@@ -384,27 +381,6 @@ public final class StudyRunner {
 
     private static String key(DomainEntry entry, TrainShare share) {
         return entry.name() + "@" + share.name().toLowerCase().replace('_', '-');
-    }
-
-    /** Provenance of every model file: its path, SHA-256, format, input shape and cut. */
-    public static Map<String, Map<String, String>> modelProvenance(ExperimentConfig config) {
-        Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
-        config.models().forEach((name, entry) -> provenance.put(name, entry.model().provenance()));
-        return provenance;
-    }
-
-    /**
-     * Provenance of every loaded domain: files, checksums, transforms, and how models trained on it scale its
-     * features ({@code model-input-scaling}, {@link InputScaling#rule}).
-     */
-    public static Map<String, Map<String, String>> provenance(Prepared study) {
-        Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
-        study.domains().forEach((k, d) -> {
-            Map<String, String> rows = new LinkedHashMap<>(d.provenance());
-            rows.put(INPUT_SCALING, InputScaling.rule(d.shape()));
-            provenance.put(k, rows);
-        });
-        return provenance;
     }
 
     private static void await(Future<?> future) {
