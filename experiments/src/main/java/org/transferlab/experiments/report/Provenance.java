@@ -96,9 +96,7 @@ public final class Provenance {
             return new ArrayList<>();
         }
         List<Entry> entries = new ArrayList<>();
-        List<Map<String, String>> rows = CsvRows.read(file);
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = rows.get(i);
+        for (Map<String, String> row : CsvRows.read(file)) {
             if (!row.containsKey("scope") || !row.containsKey("key") || !row.containsKey("value")) {
                 throw new TransferLabException(file + ": expected the columns scope, key, value; got " + row.keySet());
             }
