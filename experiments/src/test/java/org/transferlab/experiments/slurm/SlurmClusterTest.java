@@ -21,9 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
+import org.transferlab.core.plugin.Plugins;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.experiments.cli.TransferLabCommand;
+import org.transferlab.experiments.config.ConfigLoader;
+import org.transferlab.experiments.run.Cell;
 import org.transferlab.experiments.run.CsvRows;
+import org.transferlab.experiments.run.Grid;
+import org.transferlab.experiments.run.Shard;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferContext;
@@ -181,6 +186,31 @@ class SlurmClusterTest {
         return Files.writeString(dir.resolve(name + ".yaml"), STUDY.replace("STRATEGY", strategy));
     }
 
+    /** A study whose {@code flaky} strategy watches {@code marker}, and so fails or hangs in task 1 while it exists. */
+    private record FlakyStudy(Path config, Path marker) {
+    }
+
+    /**
+     * A study whose flaky cells include some of task 1's. Cells are dealt out to the tasks by id, and the marker's
+     * path, a parameter of the flaky strategy, is part of its cells' ids: with a temporary directory's path, task 1
+     * got no flaky cell in about one run in seven, and the test failed. So the marker's name is chosen to give it some.
+     */
+    private static FlakyStudy flakyStudy(String name, String watch) throws IOException {
+        List<TransferLabModule> modules = new ArrayList<>();
+        java.util.ServiceLoader.load(TransferLabModule.class).forEach(modules::add);
+        modules.add(new FlakyModule());
+        ConfigLoader loader = new ConfigLoader(Plugins.of(modules));
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path marker = dir.resolve(name + "-marker-" + attempt);
+            Path config = config(name, "flaky: {fails-in-task: 1, " + watch + ": '" + marker + "'}");
+            List<Cell> task1 = new Shard(1, 3).select(Grid.expand(loader.load(config)).cells());
+            if (task1.stream().anyMatch(cell -> cell.strategy().name().equals("flaky"))) {
+                return new FlakyStudy(config, marker);
+            }
+        }
+        throw new AssertionError("no marker name in 100 gives task 1 of 3 a flaky cell");
+    }
+
     @Test
     void anArrayOfThreeTasksMergesToTheResultsOfALocalRunAndTrainsEachSourceModelOnce() throws Exception {
         Path config = config("plain", "fine-tuning: {max-epochs: 4, patience: 2, learning-rate: 0.01}");
@@ -208,8 +238,9 @@ class SlurmClusterTest {
 
     @Test
     void aFailedTaskStillGetsMergedIsReportedAndAResubmissionCompletesOnlyIt() throws Exception {
-        Path marker = Files.writeString(dir.resolve("scratch-full"), "");
-        Path config = config("flaky", "flaky: {fails-in-task: 1, fails-while: '" + marker + "'}");
+        FlakyStudy flaky = flakyStudy("flaky", "fails-while");
+        Path marker = Files.writeString(flaky.marker(), "");
+        Path config = flaky.config();
         Path out = dir.resolve("flaky-slurm");
         Result first = submit(config, out);
         assertEquals(TransferLabCommand.SOME_CELLS_FAILED, first.exitCode(), first.out());
@@ -240,8 +271,9 @@ class SlurmClusterTest {
 
     @Test
     void aTaskTheSchedulerKillsKeepsItsFinishedCellsAndIsSubmittedAgain() throws Exception {
-        Path hang = Files.writeString(dir.resolve("hang"), "");
-        Path config = config("killed", "flaky: {fails-in-task: 1, hangs-while: '" + hang + "'}");
+        FlakyStudy killed = flakyStudy("killed", "hangs-while");
+        Path hang = Files.writeString(killed.marker(), "");
+        Path config = killed.config();
         Path out = dir.resolve("killed-slurm");
         Result submitted = transferlab("slurm", "submit", config.toString(), "--tasks", "3", "--out", out.toString(),
                 "--data-dir", dir.toString(), "--no-cache", "--launcher", launcher.toString());
