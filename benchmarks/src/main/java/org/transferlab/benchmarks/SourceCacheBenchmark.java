@@ -72,7 +72,7 @@ public class SourceCacheBenchmark {
                 "budgets:",
                 "  per-class: [10]",
                 "");
-        cell = Grid.expand(new ConfigLoader(Plugins.discover()).parse("source-cache.yaml", yaml)).get(0);
+        cell = Grid.expand(new ConfigLoader(Plugins.discover()).parse("source-cache.yaml", yaml)).cells().get(0);
         directory = Files.createTempDirectory("source-cache-bench");
         store = new SourceModelStore(directory, message -> { });
         key = SourceModelStore.key(cell, source.provenance());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.transferlab.experiments.config.ExperimentConfig;
+import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,7 @@ final class MergeCommand implements Callable<Integer> {
         ExperimentConfig config = RunConfig.load(parts.get(0));
         try (RunDirectory merged = RunDirectory.open(out, Files.readString(parts.get(0).config()), digest, false)) {
             String command = "./transferlab merge --out " + out + " " + String.join(" ", shards.stream().map(Path::toString).toList());
-            ShardMerge.Outcome outcome = ShardMerge.into(merged, config, parts, command);
+            ShardMerge.Outcome outcome = ShardMerge.into(merged, Grid.expand(config), parts, command);
             spec.commandLine().getOut().printf("merged %d shard directories into %s: %d new cells, %d of %d cells present%n",
                     parts.size(), merged.path(), outcome.adopted(), outcome.present(), outcome.total());
             if (!outcome.complete()) {

@@ -11,6 +11,7 @@ import org.transferlab.experiments.report.ReportWriter;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.run.Shard;
 import org.transferlab.experiments.run.SourceModelStore;
+import org.transferlab.experiments.run.StudyProvenance;
 import org.transferlab.experiments.run.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,8 +92,8 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StudyRunner.Outcome outcome;
         try {
-            run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()), StudyRunner.provenance(study),
-                    StudyRunner.modelProvenance(config)));
+            run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()),
+                    StudyProvenance.domains(study), StudyProvenance.models(config)));
             outcome = runner.run(study, run, part, threads);
         } catch (RuntimeException e) {
             int kept = run.finished().size();
@@ -105,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         String command = "./transferlab run " + options.config + (out != null ? " --out " + out : "")
                 + (shard != null ? " --shard " + shard : "");
-        ComparisonTable table = ReportWriter.write(config, run, command, TaskMetrics.of(config.task()).primary());
+        ComparisonTable table = ReportWriter.write(study.grid(), run, command, TaskMetrics.of(config.task()).primary());
         stdout.println();
         stdout.println(table.markdown());
         stdout.printf("%d cells run (%d already finished) in %.1f s with %d workers of %d ND4J threads; source models: "

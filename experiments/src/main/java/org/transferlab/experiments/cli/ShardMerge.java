@@ -1,21 +1,17 @@
 package org.transferlab.experiments.cli;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.metrics.TaskMetrics;
-import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.report.Provenance;
 import org.transferlab.experiments.report.ReportWriter;
 import org.transferlab.experiments.run.Grid;
-import org.transferlab.experiments.run.ResultsCsv;
 import org.transferlab.experiments.run.RunDirectory;
 
 /**
@@ -43,10 +39,10 @@ final class ShardMerge {
         }
     }
 
-    static Outcome into(RunDirectory merged, ExperimentConfig config, List<RunDirectory> parts, String command) throws IOException {
+    static Outcome into(RunDirectory merged, Grid grid, List<RunDirectory> parts, String command) throws IOException {
         Set<String> present = merged.finished();
         int adopted = 0;
-        List<Map<String, String>> provenance = new ArrayList<>();
+        List<Provenance.Entry> provenance = new ArrayList<>();
         for (RunDirectory part : parts) {
             for (String id : part.finished()) {
                 if (present.add(id)) {
@@ -55,16 +51,13 @@ final class ShardMerge {
                 }
             }
             copySourceCurves(part, merged);
-            for (Map<String, String> row : Provenance.read(part.path())) {
-                row.put("scope", part.path().getFileName() + ": " + row.get("scope"));
-                provenance.add(row);
+            for (Provenance.Entry entry : Provenance.read(part.path())) {
+                provenance.add(entry.inShard(part.path().getFileName().toString()));
             }
         }
-        StringWriter csv = new StringWriter();
-        ResultsCsv.write(provenance, csv);
-        merged.write(Provenance.FILE, csv.toString());
-        ReportWriter.write(config, merged, command, TaskMetrics.of(config.task()).primary());
-        return new Outcome(adopted, present.size(), Grid.expand(config).size());
+        merged.write(Provenance.FILE, Provenance.csv(provenance));
+        ReportWriter.write(grid, merged, command, TaskMetrics.of(grid.config().task()).primary());
+        return new Outcome(adopted, present.size(), grid.size());
     }
 
     private static void copySourceCurves(RunDirectory from, RunDirectory to) throws IOException {

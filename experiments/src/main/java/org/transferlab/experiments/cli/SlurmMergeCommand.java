@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
-import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.slurm.ProgressTable;
@@ -36,7 +35,7 @@ final class SlurmMergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SlurmArray array = SlurmArray.existing(directory);
         RunDirectory study = RunDirectory.existing(array.directory());
-        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(array.config());
+        Grid grid = Grid.expand(new ConfigLoader(Plugins.discover()).load(array.config()));
         List<RunDirectory> shards = new ArrayList<>();
         for (int task = 0; task < array.tasks(); task++) {
             if (Files.isRegularFile(array.shard(task).resolve(RunDirectory.CONFIG))) {
@@ -45,10 +44,10 @@ final class SlurmMergeCommand implements Callable<Integer> {
         }
         ShardMerge.checkSameStudy(shards, study.configDigest(), study.path());
         try (RunDirectory merged = RunDirectory.open(array.directory(), Files.readString(study.config()), study.configDigest(), false)) {
-            ShardMerge.Outcome outcome = ShardMerge.into(merged, config, shards, "./transferlab slurm merge " + directory);
+            ShardMerge.Outcome outcome = ShardMerge.into(merged, grid, shards, "./transferlab slurm merge " + directory);
             spec.commandLine().getOut().printf("merged %d task directories into %s: %d new cells%n", shards.size(), merged.path(),
                     outcome.adopted());
-            List<TaskProgress> tasks = TaskProgress.of(Grid.expand(config), array, merged.finished());
+            List<TaskProgress> tasks = TaskProgress.of(grid.cells(), array, merged.finished());
             spec.commandLine().getOut().print(ProgressTable.render(array, tasks, outcome.present()));
             return outcome.complete() ? 0 : TransferLabCommand.SOME_CELLS_FAILED;
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
-import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.slurm.ProgressTable;
@@ -30,9 +29,9 @@ final class SlurmStatusCommand implements Callable<Integer> {
     public Integer call() {
         SlurmArray array = SlurmArray.existing(directory);
         RunDirectory merged = RunDirectory.existing(array.directory());
-        ExperimentConfig config = new ConfigLoader(Plugins.discover()).load(array.config());
+        Grid grid = Grid.expand(new ConfigLoader(Plugins.discover()).load(array.config()));
         int mergedCells = merged.finished().size();
-        List<TaskProgress> tasks = TaskProgress.of(Grid.expand(config), array, merged.finished());
+        List<TaskProgress> tasks = TaskProgress.of(grid.cells(), array, merged.finished());
         spec.commandLine().getOut().print(ProgressTable.render(array, tasks, mergedCells));
         return tasks.stream().allMatch(TaskProgress::complete) ? 0 : TransferLabCommand.SOME_CELLS_FAILED;
     }

@@ -15,7 +15,6 @@ import org.transferlab.core.TransferLabException;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.run.AtomicFiles;
 import org.transferlab.experiments.run.Cell;
-import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.run.SourceModelStore;
 import org.transferlab.experiments.run.StudyRunner;
@@ -99,8 +98,7 @@ final class SlurmSubmitCommand implements Callable<Integer> {
         });
         Path dataDir = options.dataDirectory(config).toAbsolutePath().normalize();
         // Every task would fail the same way on a config or data problem: find it here, once, before queueing.
-        new StudyRunner(dataDir, message -> { }, SourceModelStore.disabled()).prepare(config);
-        List<Cell> grid = Grid.expand(config);
+        List<Cell> grid = new StudyRunner(dataDir, message -> { }, SourceModelStore.disabled()).prepare(config).grid().cells();
         List<TaskProgress> progress;
         try (RunDirectory study = RunDirectory.open(directory, config.text(), config.digest(), false)) {
             progress = TaskProgress.of(grid, array, study.finished());

@@ -131,7 +131,7 @@ public final class YamlBinder {
                 List<String> known = new ArrayList<>(byKey.keySet());
                 known.addAll(handledElsewhere);
                 throw new ConfigException(file, line(entry.getValue()), "unknown key '" + join(path, entry.getKey())
-                        + "'" + suggestion(entry.getKey(), known) + "; expected one of: " + String.join(", ", known));
+                        + "'" + KeySuggestion.forTypo(entry.getKey(), known) + "; expected one of: " + String.join(", ", known));
             }
         }
         List<List<Object>> options = new ArrayList<>();
@@ -359,39 +359,6 @@ public final class YamlBinder {
             return "a mapping of keys to values";
         }
         return "a plain value";
-    }
-
-    private static String suggestion(String key, List<String> known) {
-        String best = null;
-        int bestDistance = 5;
-        for (String candidate : known) {
-            // On a tie, a candidate of the same length is the likelier typo (seedz: seeds, not seed).
-            int distance = 2 * editDistance(key, candidate) + (candidate.length() == key.length() ? 0 : 1);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** {@code learningRate} becomes {@code learning-rate}. */

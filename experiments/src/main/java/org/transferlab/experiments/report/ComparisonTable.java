@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.CorrectionFamily;
-import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.experiments.config.VerdictTest;
+import org.transferlab.experiments.run.StoredResult;
 
 /**
  * For each pair, budget and strategy: the metric's mean, standard deviation and 95% CI over seeds, and
@@ -53,8 +54,18 @@ public final class ComparisonTable {
      * @param direction         +1 when a larger metric is better (accuracy, NMI), −1 when a smaller one is (RMSE)
      * @param usesTargetLabels  false for a strategy that read no target label while its baseline did
      */
-    public record Line(String pair, String budget, String strategy, Interval value, double sd, Comparison comparison,
-                       Overfitting overfitting, int direction, boolean usesTargetLabels) {
+    public record Line(String source, String target, LabelBudget budget, String strategy, Interval value, double sd,
+                       Comparison comparison, Overfitting overfitting, int direction, boolean usesTargetLabels) {
+        /** The pair, as tables name it: {@code source → target}. */
+        public String pair() {
+            return source + " → " + target;
+        }
+
+        /** The budget, as tables name it: {@code 5/class}, {@code 40 total}. */
+        public String budgetLabel() {
+            return budget.label();
+        }
+
         /** The paired difference from the baseline; null for a baseline. */
         public Interval delta() {
             return comparison == null ? null : comparison.delta();
@@ -91,10 +102,9 @@ public final class ComparisonTable {
 
     /** Mean train-validation gap over the seeds that were judged, and how many of them overfit. */
     public record Overfitting(double meanGap, int flagged, int judged) {
-        static Overfitting of(List<Map<String, String>> rows, String column) {
-            List<Double> gaps = rows.stream().map(r -> r.getOrDefault(column, "NaN")).map(Double::parseDouble)
-                    .filter(g -> !g.isNaN()).toList();
-            int flagged = (int) rows.stream().filter(r -> "true".equals(r.get("overfit"))).count();
+        static Overfitting of(List<StoredResult> rows) {
+            List<Double> gaps = rows.stream().map(r -> r.overfit().gap()).filter(g -> !g.isNaN()).toList();
+            int flagged = (int) rows.stream().filter(r -> "true".equals(r.overfit().flag())).count();
             return new Overfitting(gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), flagged, gaps.size());
         }
     }
@@ -105,46 +115,47 @@ public final class ComparisonTable {
         this.lines = List.copyOf(lines);
     }
 
-    /** Builds the table from results rows ({@code results.csv} columns) with the default rules. */
-    public static ComparisonTable of(List<Map<String, String>> rows, String metric) {
+    /** Builds the table from results with the default rules. */
+    public static ComparisonTable of(List<StoredResult> rows, String metric) {
         return of(rows, metric, ComparisonRules.DEFAULT);
     }
 
-    /** Builds the table from results rows ({@code results.csv} columns). */
-    public static ComparisonTable of(List<Map<String, String>> rows, String metric, ComparisonRules rules) {
-        Map<String, Map<String, Map<String, Map<String, Double>>>> grouped = new LinkedHashMap<>();
-        Map<String, List<Map<String, String>>> rowsByLine = new LinkedHashMap<>();
-        for (Map<String, String> row : rows) {
-            String budget = budgetLabel(row);
-            String pair = row.get("source") + " → " + row.get("target");
+    /** A pair of a table: its source and target, by name. */
+    private record Pair(String source, String target) {
+    }
+
+    /** Builds the table from results: one line per pair, budget and strategy, in the order the results first name them. */
+    public static ComparisonTable of(List<StoredResult> rows, String metric, ComparisonRules rules) {
+        Map<Pair, Map<LabelBudget, Map<String, Map<Integer, Double>>>> grouped = new LinkedHashMap<>();
+        Map<List<Object>, List<StoredResult>> rowsByLine = new LinkedHashMap<>();
+        for (StoredResult row : rows) {
+            Pair pair = new Pair(row.source(), row.target());
             grouped.computeIfAbsent(pair, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(budget, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(row.get("strategy"), k -> new LinkedHashMap<>())
-                    .put(row.get("seed"), Double.parseDouble(row.get(metric)));
-            rowsByLine.computeIfAbsent(pair + "|" + budget + "|" + row.get("strategy"), k -> new ArrayList<>()).add(row);
+                    .computeIfAbsent(row.budget(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.strategy(), k -> new LinkedHashMap<>())
+                    .put(row.seed(), row.metric(metric));
+            rowsByLine.computeIfAbsent(List.of(pair, row.budget(), row.strategy()), k -> new ArrayList<>()).add(row);
         }
-        TaskMetrics task = TaskMetrics.withColumn(metric);
-        int direction = task.direction(metric);
-        String gapColumn = OverfitCheck.column(task.task());
+        int direction = TaskMetrics.withColumn(metric).direction(metric);
         Baselines baselines = rules.baselines();
         List<Line> lines = new ArrayList<>();
         grouped.forEach((pair, byBudget) -> byBudget.forEach((budget, byStrategy) -> byStrategy.forEach((strategy, bySeed) -> {
             String baselineName = baselines.baselineOf(strategy, byStrategy.keySet());
-            Map<String, Double> baseline = byStrategy.get(baselineName);
+            Map<Integer, Double> baseline = byStrategy.get(baselineName);
             List<Double> values = new ArrayList<>(bySeed.values());
-            Overfitting overfitting = Overfitting.of(rowsByLine.get(pair + "|" + budget + "|" + strategy), gapColumn);
+            Overfitting overfitting = Overfitting.of(rowsByLine.get(List.of(pair, budget, strategy)));
             boolean labelled = baselines.usesTargetLabels(strategy) || !baselines.usesTargetLabels(baselineName);
             Comparison comparison = baseline == null || baselines.isBaseline(strategy) ? null
                     : compare(baselineName, bySeed, baseline, rules.verdictTest());
-            lines.add(new Line(pair, budget, strategy, Interval.of(values), standardDeviation(values), comparison,
-                    overfitting, direction, labelled));
+            lines.add(new Line(pair.source(), pair.target(), budget, strategy, Interval.of(values), standardDeviation(values),
+                    comparison, overfitting, direction, labelled));
         })));
         return new ComparisonTable(metric, rules, correct(lines, rules.family()));
     }
 
-    private static Comparison compare(String baselineName, Map<String, Double> bySeed, Map<String, Double> baseline,
+    private static Comparison compare(String baselineName, Map<Integer, Double> bySeed, Map<Integer, Double> baseline,
                                       VerdictTest test) {
-        List<String> seeds = bySeed.keySet().stream().filter(baseline::containsKey).toList();
+        List<Integer> seeds = bySeed.keySet().stream().filter(baseline::containsKey).toList();
         double[] a = seeds.stream().mapToDouble(bySeed::get).toArray();
         double[] b = seeds.stream().mapToDouble(baseline::get).toArray();
         List<Double> differences = new ArrayList<>();
@@ -157,7 +168,7 @@ public final class ComparisonTable {
 
     /** Holm's correction of the verdict p-values (held in pValueHolm until now), family by family. */
     private static List<Line> correct(List<Line> lines, CorrectionFamily family) {
-        Map<String, List<Integer>> families = new LinkedHashMap<>();
+        Map<List<Object>, List<Integer>> families = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).comparison() != null) {
                 families.computeIfAbsent(familyKey(lines.get(i), family), k -> new ArrayList<>()).add(i);
@@ -169,24 +180,29 @@ public final class ComparisonTable {
             int size = (int) java.util.Arrays.stream(adjusted).filter(p -> !Double.isNaN(p)).count();
             for (int k = 0; k < members.size(); k++) {
                 Line line = lines.get(members.get(k));
-                corrected.set(members.get(k), new Line(line.pair(), line.budget(), line.strategy(), line.value(), line.sd(),
-                        line.comparison().corrected(adjusted[k], size), line.overfitting(), line.direction(),
+                corrected.set(members.get(k), new Line(line.source(), line.target(), line.budget(), line.strategy(), line.value(),
+                        line.sd(), line.comparison().corrected(adjusted[k], size), line.overfitting(), line.direction(),
                         line.usesTargetLabels()));
             }
         }
         return corrected;
     }
 
-    private static String familyKey(Line line, CorrectionFamily family) {
+    private static List<Object> familyKey(Line line, CorrectionFamily family) {
         return switch (family) {
-            case STUDY -> "";
-            case PAIR -> line.pair();
-            case PAIR_AND_BUDGET -> line.pair() + "|" + line.budget();
+            case STUDY -> List.of();
+            case PAIR -> List.of(line.source(), line.target());
+            case PAIR_AND_BUDGET -> List.of(line.source(), line.target(), line.budget());
         };
     }
 
     public List<Line> lines() {
         return lines;
+    }
+
+    /** The metric the table compares. */
+    public String metric() {
+        return metric;
     }
 
     public ComparisonRules rules() {
@@ -250,7 +266,7 @@ public final class ComparisonTable {
                         .append("|---|---|---:|---:|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
             }
             Comparison c = line.comparison();
-            out.append("| ").append(line.budget())
+            out.append("| ").append(line.budgetLabel())
                     .append(" | ").append(strategyLabel(line))
                     .append(" | ").append(fixed(line.value().mean()))
                     .append(" | ").append(Double.isNaN(line.sd()) ? "" : fixed(line.sd()))
@@ -272,7 +288,7 @@ public final class ComparisonTable {
     }
 
     /** The strategy, with what it is compared with when that is not {@code target-only}, and whether it used labels. */
-    private static String strategyLabel(Line line) {
+    static String strategyLabel(Line line) {
         StringBuilder label = new StringBuilder(line.strategy());
         if (line.comparison() != null && !line.comparison().baseline().equals(org.transferlab.transfer.baseline.TargetOnly.NAME)) {
             label.append(" (vs ").append(line.comparison().baseline()).append(")");
@@ -281,10 +297,6 @@ public final class ComparisonTable {
             label.append(" (no target labels)");
         }
         return label.toString();
-    }
-
-    static String budgetLabel(Map<String, String> row) {
-        return row.get("budget") + ("per-class".equals(row.get("budget_kind")) ? "/class" : " total");
     }
 
     private static double standardDeviation(List<Double> values) {
@@ -303,7 +315,8 @@ public final class ComparisonTable {
         return task == TaskType.REGRESSION ? String.format(Locale.ROOT, "%.2f", gap) : signed(gap);
     }
 
-    private static String p(double value) {
+    /** A p-value as the tables print it: three significant digits, n/a when undefined. */
+    static String p(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3g", value);
     }
 

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.core.data.TaskType;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CurveBuffer;
+import org.transferlab.experiments.run.StoredResult;
 
 /**
  * What each strategy cost, to test the claim that transfer cuts training time: per pair, strategy and
@@ -27,9 +29,13 @@ public final class CostTable {
 
     /** The validation score of one epoch, or of a cell's kept fit, in the task's terms. */
     private record Score(TaskType task) {
-        /** The score from a curve row or results row; NaN when there is none. */
-        double of(Map<String, String> row) {
-            return task == TaskType.REGRESSION ? Math.sqrt(number(row, "val_loss")) : number(row, "val_accuracy");
+        /** The score from a validation loss and accuracy (R² for regression); NaN when there is none. */
+        double of(double validationLoss, double validationAccuracy) {
+            return task == TaskType.REGRESSION ? Math.sqrt(validationLoss) : validationAccuracy;
+        }
+
+        double of(StoredResult row) {
+            return of(row.fit().validationLoss(), row.fit().validationAccuracy());
         }
 
         boolean reaches(double value, double goal) {
@@ -41,28 +47,43 @@ public final class CostTable {
         }
     }
 
-    public static String markdown(List<Map<String, String>> rows, Path curves, TaskType task, Baselines baselines) {
-        Score score = new Score(task);
-        Map<String, Double> sourceSeconds = new LinkedHashMap<>();
-        Map<String, Integer> sourceUsers = new LinkedHashMap<>();
-        Map<String, Map<String, String>> bySeed = new LinkedHashMap<>();
-        Map<String, Set<String>> strategies = new LinkedHashMap<>();
-        for (Map<String, String> row : rows) {
-            if (!"NaN".equals(row.get("source_val_accuracy"))) {
-                sourceSeconds.merge(row.get("source_seed"), number(row, "source_train_s"), Double::sum);
-                sourceUsers.merge(row.get("source_seed"), 1, Integer::sum);
-            }
-            bySeed.put(group(row, row.get("seed")) + "\u0000" + row.get("strategy"), row);
-            strategies.computeIfAbsent(group(row, ""), k -> new LinkedHashSet<>()).add(row.get("strategy"));
+    /** The cells of one pair and budget: a strategy's cells are compared with its baseline's. */
+    private record Group(String source, String target, LabelBudget budget) {
+        static Group of(StoredResult row) {
+            return new Group(row.source(), row.target(), row.budget());
         }
-        Map<String, List<double[]>> byGroup = new LinkedHashMap<>();
-        for (Map<String, String> row : rows) {
-            boolean usesSource = sourceUsers.containsKey(row.get("source_seed")) && !"NaN".equals(row.get("source_val_accuracy"));
-            double amortised = usesSource ? sourceSeconds.get(row.get("source_seed")) / sourceUsers.get(row.get("source_seed")) : 0;
-            String baseline = baselines.baselineOf(row.get("strategy"), strategies.get(group(row, "")));
-            double[] reach = reach(row, bySeed.get(group(row, row.get("seed")) + "\u0000" + baseline), curves, score);
-            byGroup.computeIfAbsent(group(row, "") + "\u0000" + row.get("strategy"), k -> new ArrayList<>())
-                    .add(new double[] {number(row, "fit_s"), amortised, reach[0], reach[1], reach[2]});
+
+        String label() {
+            return source + " → " + target + " | " + budget.label();
+        }
+    }
+
+    /** One cell of a group, by strategy and seed. */
+    private record Seeded(Group group, String strategy, int seed) {
+    }
+
+    public static String markdown(List<StoredResult> rows, Path curves, TaskType task, Baselines baselines) {
+        Score score = new Score(task);
+        Map<Long, Double> sourceSeconds = new LinkedHashMap<>();
+        Map<Long, Integer> sourceUsers = new LinkedHashMap<>();
+        Map<Seeded, StoredResult> bySeed = new LinkedHashMap<>();
+        Map<Group, Set<String>> strategies = new LinkedHashMap<>();
+        for (StoredResult row : rows) {
+            if (row.hasSourceAccuracy()) {
+                sourceSeconds.merge(row.seeds().source(), row.timings().sourceTrainSeconds(), Double::sum);
+                sourceUsers.merge(row.seeds().source(), 1, Integer::sum);
+            }
+            bySeed.put(new Seeded(Group.of(row), row.strategy(), row.seed()), row);
+            strategies.computeIfAbsent(Group.of(row), k -> new LinkedHashSet<>()).add(row.strategy());
+        }
+        Map<List<Object>, List<double[]>> byGroup = new LinkedHashMap<>();
+        for (StoredResult row : rows) {
+            long source = row.seeds().source();
+            double amortised = row.hasSourceAccuracy() ? sourceSeconds.get(source) / sourceUsers.get(source) : 0;
+            String baseline = baselines.baselineOf(row.strategy(), strategies.get(Group.of(row)));
+            double[] reach = reach(row, bySeed.get(new Seeded(Group.of(row), baseline, row.seed())), curves, score);
+            byGroup.computeIfAbsent(List.of(Group.of(row), row.strategy()), k -> new ArrayList<>())
+                    .add(new double[] {row.timings().fitSeconds(), amortised, reach[0], reach[1], reach[2]});
         }
         StringBuilder out = new StringBuilder("| pair | budget | strategy | target phase (s) | amortised source (s) | "
                 + "epochs to reach the baseline's " + score.name() + " | seconds to reach it | never reached |\n"
@@ -70,7 +91,7 @@ public final class CostTable {
         byGroup.forEach((key, values) -> {
             List<double[]> judged = values.stream().filter(v -> v[4] > 0).toList();
             List<double[]> reached = judged.stream().filter(v -> !Double.isNaN(v[2])).toList();
-            out.append("| ").append(key.replace("\u0000", " | "))
+            out.append("| ").append(((Group) key.get(0)).label()).append(" | ").append(key.get(1))
                     .append(" | ").append(fixed(values.stream().mapToDouble(v -> v[0]).average().orElse(Double.NaN)))
                     .append(" | ").append(fixed(values.stream().mapToDouble(v -> v[1]).average().orElse(Double.NaN)))
                     .append(" | ").append(reached.isEmpty() ? "—" : fixed(reached.stream().mapToDouble(v -> v[2]).average().orElseThrow()))
@@ -82,34 +103,23 @@ public final class CostTable {
     }
 
     /** {epochs, seconds, judged}: to first reach the baseline's validation score; NaN when never; judged 0 when unknown. */
-    private static double[] reach(Map<String, String> row, Map<String, String> baseline, Path curves, Score score) {
+    private static double[] reach(StoredResult row, StoredResult baseline, Path curves, Score score) {
         double[] unknown = {Double.NaN, Double.NaN, 0};
-        Path curve = curves.resolve(row.get("cell_id") + ".csv");
-        if (baseline == null || !"1".equals(row.get("candidates")) || number(row, "epochs_run") == 0
-                || !Files.isRegularFile(curve)) {
+        Path curve = curves.resolve(row.cellId() + ".csv");
+        if (baseline == null || row.candidates() != 1 || row.fit().epochsRun() == 0 || !Files.isRegularFile(curve)) {
             return unknown;
         }
         double goal = score.of(baseline);
         if (Double.isNaN(goal) || Double.isNaN(score.of(row))) {
             return unknown;
         }
-        for (Map<String, String> epoch : ResultsCsv.read(curve)) {
-            if (score.reaches(score.of(epoch), goal)) {
-                double epochs = Double.parseDouble(epoch.get("epoch"));
-                return new double[] {epochs, number(row, "fit_s") * epochs / number(row, "epochs_run"), 1};
+        for (CurveBuffer.Epoch epoch : CurveBuffer.read(curve)) {
+            if (score.reaches(score.of(epoch.validationLoss(), epoch.validationAccuracy()), goal)) {
+                double epochs = epoch.epoch();
+                return new double[] {epochs, row.timings().fitSeconds() * epochs / row.fit().epochsRun(), 1};
             }
         }
         return new double[] {Double.NaN, Double.NaN, 1};
-    }
-
-    private static String group(Map<String, String> row, String seed) {
-        String pair = row.get("source") + " → " + row.get("target");
-        return pair + "\u0000" + ComparisonTable.budgetLabel(row) + (seed.isEmpty() ? "" : "\u0000" + seed);
-    }
-
-    private static double number(Map<String, String> row, String column) {
-        String value = row.get(column);
-        return value == null || value.isEmpty() ? Double.NaN : Double.parseDouble(value);
     }
 
     private static String fixed(double value) {

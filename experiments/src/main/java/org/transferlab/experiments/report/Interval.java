@@ -24,6 +24,11 @@ public record Interval(int n, double mean, double low, double high) {
         return new Interval(n, stats.getMean(), stats.getMean() - half, stats.getMean() + half);
     }
 
+    /** Half the interval's width, what "mean ± h" writes; NaN when the interval is undefined. */
+    public double halfWidth() {
+        return (high - low) / 2;
+    }
+
     public boolean defined() {
         return !Double.isNaN(low);
     }

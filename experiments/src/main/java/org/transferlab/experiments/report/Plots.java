@@ -23,7 +23,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.transferlab.core.TransferLabException;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.core.budget.LabelBudget;
+import org.transferlab.experiments.run.CurveBuffer;
 
 /**
  * The report's figures, drawn with XChart as PNG (for reading) and SVG (for papers): per pair, the
@@ -82,7 +83,7 @@ public final class Plots {
         for (Map.Entry<String, List<ComparisonTable.Line>> strategy : byStrategy.entrySet()) {
             boolean baseline = strategy.getValue().stream().allMatch(l -> l.comparison() == null);
             plot.add(strategy.getKey(), baseline ? CategoryPlot.Style.baseline() : CategoryPlot.Style.nth(other++),
-                    strategy.getValue().stream().map(l -> CategoryPlot.Point.of(budgets.indexOf(l.budget()), l.value())).toList());
+                    strategy.getValue().stream().map(l -> CategoryPlot.Point.of(budgets.indexOf(l.budgetLabel()), l.value())).toList());
         }
         return plot.chart();
     }
@@ -106,7 +107,7 @@ public final class Plots {
         List<Number[]> heat = new ArrayList<>();
         double extreme = 0;
         for (ComparisonTable.Line l : compared) {
-            heat.add(new Number[] {x.indexOf(l.budget()), y.indexOf(l.strategy()), l.delta().mean()});
+            heat.add(new Number[] {x.indexOf(l.budgetLabel()), y.indexOf(l.strategy()), l.delta().mean()});
             extreme = Math.max(extreme, Math.abs(l.delta().mean()));
         }
         boolean higherIsBetter = compared.get(0).direction() > 0;
@@ -146,13 +147,12 @@ public final class Plots {
             XYChart chart = new XYChartBuilder().width(640).height(400).title(csv.getFileName().toString().replace(".csv", ""))
                     .xAxisTitle("epoch").yAxisTitle("loss").build();
             Map<String, List<double[]>> series = new LinkedHashMap<>();
-            for (Map<String, String> row : ResultsCsv.read(csv)) {
-                double epoch = Double.parseDouble(row.get("epoch"));
-                series.computeIfAbsent(row.get("phase") + " train", k -> new ArrayList<>())
-                        .add(new double[] {epoch, Double.parseDouble(row.get("train_loss"))});
-                double validation = Double.parseDouble(row.get("val_loss"));
-                if (!Double.isNaN(validation)) {
-                    series.computeIfAbsent(row.get("phase") + " validation", k -> new ArrayList<>()).add(new double[] {epoch, validation});
+            for (CurveBuffer.Epoch row : CurveBuffer.read(csv)) {
+                series.computeIfAbsent(row.phase() + " train", k -> new ArrayList<>())
+                        .add(new double[] {row.epoch(), row.trainLoss()});
+                if (!Double.isNaN(row.validationLoss())) {
+                    series.computeIfAbsent(row.phase() + " validation", k -> new ArrayList<>())
+                            .add(new double[] {row.epoch(), row.validationLoss()});
                 }
             }
             if (series.isEmpty()) {
@@ -169,21 +169,19 @@ public final class Plots {
         VectorGraphicsEncoder.saveVectorGraphic(chart, withoutExtension.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 
-    /** The budgets that occur, smallest first ("5/class", "40 total"). */
+    /** The budgets that occur, smallest first, by label ("5/class", "40 total"). */
     private static List<String> budgets(List<ComparisonTable.Line> lines) {
-        return lines.stream().map(ComparisonTable.Line::budget).distinct().sorted(Comparator.comparingDouble(Plots::budget)).toList();
+        return lines.stream().map(ComparisonTable.Line::budget).distinct().sorted(Comparator.comparingInt(LabelBudget::amount))
+                .map(LabelBudget::label).distinct().toList();
     }
 
-    private static double budget(String label) {
-        return Double.parseDouble(amount(label));
-    }
-
+    /** The amount of a budget label: "5" of "5/class". */
     private static String amount(String label) {
         return label.replaceAll("[^0-9].*$", "");
     }
 
     private static String unit(List<ComparisonTable.Line> lines) {
-        return lines.get(0).budget().endsWith("/class") ? "per class" : "in total";
+        return lines.get(0).budget().kind() == LabelBudget.Kind.PER_CLASS ? "per class" : "in total";
     }
 
     private static String better(List<ComparisonTable.Line> lines) {

@@ -14,7 +14,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.core.TransferLabException;
+import org.transferlab.experiments.run.CsvRows;
 
 /**
  * Where a run's numbers came from: the code (git commit and whether the tree was dirty), the
@@ -24,6 +25,21 @@ import org.transferlab.experiments.run.ResultsCsv;
  */
 public final class Provenance {
     public static final String FILE = "provenance.csv";
+
+    /**
+     * One row of the table.
+     *
+     * @param scope {@code environment}, {@code domain NAME} or {@code model NAME} (prefixed with its shard's
+     *              directory in a merged run: {@code shard-0: domain NAME})
+     * @param key   what is recorded ({@code git-commit}, {@code sha256}, {@code rows-dropped}, ...)
+     * @param value its value
+     */
+    public record Entry(String scope, String key, String value) {
+        /** The same entry under a shard's directory name, as a merged run's provenance lists it. */
+        public Entry inShard(String shard) {
+            return new Entry(shard + ": " + scope, key, value);
+        }
+    }
 
     private Provenance() {
     }
@@ -52,21 +68,20 @@ public final class Provenance {
     /** The provenance table: environment rows, one block of rows per domain, then one per model file. */
     public static String csv(Map<String, String> environment, Map<String, Map<String, String>> domains,
                              Map<String, Map<String, String>> models) {
+        List<Entry> entries = new ArrayList<>();
+        environment.forEach((key, value) -> entries.add(new Entry("environment", key, value)));
+        domains.forEach((domain, rows) -> rows.forEach((key, value) -> entries.add(new Entry("domain " + domain, key, value))));
+        models.forEach((model, rows) -> rows.forEach((key, value) -> entries.add(new Entry("model " + model, key, value))));
+        return csv(entries);
+    }
+
+    /** The provenance table of these entries, in order. */
+    public static String csv(List<Entry> entries) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("scope", "key", "value").setRecordSeparator('\n').get())) {
-            for (Map.Entry<String, String> e : environment.entrySet()) {
-                printer.printRecord("environment", e.getKey(), e.getValue());
-            }
-            for (Map.Entry<String, Map<String, String>> domain : domains.entrySet()) {
-                for (Map.Entry<String, String> e : domain.getValue().entrySet()) {
-                    printer.printRecord("domain " + domain.getKey(), e.getKey(), e.getValue());
-                }
-            }
-            for (Map.Entry<String, Map<String, String>> model : models.entrySet()) {
-                for (Map.Entry<String, String> e : model.getValue().entrySet()) {
-                    printer.printRecord("model " + model.getKey(), e.getKey(), e.getValue());
-                }
+            for (Entry entry : entries) {
+                printer.printRecord(entry.scope(), entry.key(), entry.value());
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
@@ -75,9 +90,19 @@ public final class Provenance {
     }
 
     /** Reads a run's provenance table back, or an empty list when it has none. */
-    public static List<Map<String, String>> read(Path runDirectory) {
+    public static List<Entry> read(Path runDirectory) {
         Path file = runDirectory.resolve(FILE);
-        return Files.isRegularFile(file) ? ResultsCsv.read(file) : new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return new ArrayList<>();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Map<String, String> row : CsvRows.read(file)) {
+            if (!row.containsKey("scope") || !row.containsKey("key") || !row.containsKey("value")) {
+                throw new TransferLabException(file + ": expected the columns scope, key, value; got " + row.keySet());
+            }
+            entries.add(new Entry(row.get("scope"), row.get("key"), row.get("value")));
+        }
+        return entries;
     }
 
     private static String mavenVersion(String group, String artifact) {

@@ -8,6 +8,7 @@ import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.StrategyEntry;
 import org.transferlab.experiments.config.StudySettings;
+import org.transferlab.experiments.run.StoredResult;
 
 /** Writes {@code report.md}: what was run, on what, what it cost, and the comparison table. */
 public final class RunReport {
@@ -24,22 +25,19 @@ public final class RunReport {
      * @param failures   cells of the grid that failed, by id, with their first error line
      * @param primary    the comparison table of the scored rows on the task's primary metric, as the figures drew it
      */
-    public static String markdown(ExperimentConfig config, List<Map<String, String>> rows, int gridCells, String command,
-                                  List<Map<String, String>> provenance, String figures, java.nio.file.Path runDirectory,
+    public static String markdown(ExperimentConfig config, List<StoredResult> rows, int gridCells, String command,
+                                  List<Provenance.Entry> provenance, String figures, java.nio.file.Path runDirectory,
                                   Map<String, String> failures, ComparisonTable primary) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(config.settings().name()).append("\n\n");
         if (!config.settings().description().isBlank()) {
             out.append(config.settings().description().strip()).append("\n\n");
         }
-        java.util.Set<String> references = ReportWriter.references(config);
-        List<Map<String, String>> scored = rows.stream().filter(ReportWriter::scored)
-                .filter(r -> !references.contains(r.get("strategy"))).toList();
-        List<Map<String, String>> upper = rows.stream().filter(ReportWriter::scored)
-                .filter(r -> references.contains(r.get("strategy"))).toList();
-        long trained = rows.stream().filter(r -> "true".equals(r.get("source_trained"))).count();
-        long used = rows.stream().filter(r -> !"NaN".equals(r.get("source_val_accuracy"))).count();
-        double seconds = rows.stream().mapToDouble(r -> number(r, "source_train_s") + number(r, "fit_s") + number(r, "eval_s")).sum();
+        List<StoredResult> scored = ReportWriter.compared(config, rows);
+        List<StoredResult> upper = ReportWriter.referenced(config, rows);
+        long trained = rows.stream().filter(StoredResult::sourceTrained).count();
+        long used = rows.stream().filter(StoredResult::hasSourceAccuracy).count();
+        double seconds = rows.stream().mapToDouble(r -> r.timings().total()).sum();
         out.append("- command: `").append(command).append("`\n")
                 .append("- config: `config.yaml` (SHA-256 of its resolved form ").append(config.digest(), 0, 12).append(")\n")
                 .append(String.format(Locale.ROOT, "- cells: %d of %d (%d pairs × %d strategies × %d budgets × %d seeds), base seed %d%n",
@@ -86,9 +84,9 @@ public final class RunReport {
                     .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")
                     .append(ComparisonTable.of(upper, metric, rules).markdown());
         }
-        List<Map<String, String>> missing = provenance.stream()
-                .filter(r -> r.get("key").startsWith("rows-dropped") || r.get("key").equals("rows-imputed")
-                        || r.get("key").equals("cells-imputed-by-column") || r.get("key").equals("imputed-train-values"))
+        List<Provenance.Entry> missing = provenance.stream()
+                .filter(r -> r.key().startsWith("rows-dropped") || r.key().equals("rows-imputed")
+                        || r.key().equals("cells-imputed-by-column") || r.key().equals("imputed-train-values"))
                 .filter(RunReport::counted).toList();
         if (!missing.isEmpty()) {
             out.append("\n## Missing values\n\nRows of the data files that missing values affected, as the domains' `missing` ")
@@ -96,8 +94,8 @@ public final class RunReport {
                     .append("a categorical column's most frequent category):\n\n");
             missing.forEach(r -> out.append(provenanceLine(r)));
         }
-        List<Map<String, String>> unseen = provenance.stream()
-                .filter(r -> r.get("key").equals("test-cells-unseen-category")).filter(RunReport::counted).toList();
+        List<Provenance.Entry> unseen = provenance.stream()
+                .filter(r -> r.key().equals("test-cells-unseen-category")).filter(RunReport::counted).toList();
         if (!unseen.isEmpty()) {
             out.append("\n## Unseen categories\n\nTest cells of a categorical feature whose category no train row of the ")
                     .append("file has; they are encoded as all zeros:\n\n");
@@ -108,11 +106,11 @@ public final class RunReport {
                     .append("Re-running the same command retries them.\n\n");
             failures.forEach((id, message) -> out.append("- `").append(id).append("` ").append(message).append("\n"));
         }
-        List<Map<String, String>> notApplicable = rows.stream().filter(r -> !ReportWriter.scored(r)).toList();
+        List<StoredResult> notApplicable = rows.stream().filter(r -> !r.ok()).toList();
         if (!notApplicable.isEmpty()) {
             out.append("\n## Not applicable\n\n");
-            notApplicable.stream().map(r -> "- `" + r.get("strategy") + "` on " + r.get("source") + " → " + r.get("target")
-                    + ": " + r.get("status").replaceFirst("^not applicable: ", "") + "\n").distinct().forEach(out::append);
+            notApplicable.stream().map(r -> "- `" + r.strategy() + "` on " + r.source() + " → " + r.target()
+                    + ": " + r.status().replaceFirst("^not applicable: ", "") + "\n").distinct().forEach(out::append);
         }
         if (!figures.isEmpty()) {
             out.append("\n## Figures\n\n").append(figures)
@@ -131,8 +129,8 @@ public final class RunReport {
             }
             out.append(strategy.candidates().size()).append(" candidates searched in every cell, the one with the best ")
                     .append("validation score on the label budget kept (its time is counted in `fit_s`). Chosen:\n");
-            Map<String, Long> chosen = rows.stream().filter(r -> strategy.name().equals(r.get("strategy")))
-                    .collect(java.util.stream.Collectors.groupingBy(r -> r.get("strategy_parameters"),
+            Map<String, Long> chosen = rows.stream().filter(r -> strategy.name().equals(r.strategy()))
+                    .collect(java.util.stream.Collectors.groupingBy(StoredResult::strategyParameters,
                             java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
             for (Record candidate : strategy.candidates()) {
                 out.append("  - ").append(candidate).append(": ").append(chosen.getOrDefault(candidate.toString(), 0L))
@@ -141,9 +139,9 @@ public final class RunReport {
         }
         if (!provenance.isEmpty()) {
             out.append("\n## Provenance\n\n| scope | key | value |\n|---|---|---|\n");
-            for (Map<String, String> row : provenance) {
-                out.append("| ").append(row.get("scope")).append(" | ").append(row.get("key")).append(" | ")
-                        .append(row.get("value").replace("|", "\\|")).append(" |\n");
+            for (Provenance.Entry row : provenance) {
+                out.append("| ").append(row.scope()).append(" | ").append(row.key()).append(" | ")
+                        .append(row.value().replace("|", "\\|")).append(" |\n");
             }
         }
         out.append("\nPer-cell results, seeds and timings are in `results.csv`; learning curves in `curves/`.\n");
@@ -164,19 +162,13 @@ public final class RunReport {
         };
     }
 
-    private static double number(Map<String, String> row, String column) {
-        String value = row.get(column);
-        return value == null || value.isEmpty() ? 0 : Double.parseDouble(value);
-    }
-
     /** Whether a provenance count says something happened: not 0, and not "none". */
-    private static boolean counted(Map<String, String> row) {
-        return !"0".equals(row.get("value")) && !"none".equals(row.get("value"));
+    private static boolean counted(Provenance.Entry row) {
+        return !"0".equals(row.value()) && !"none".equals(row.value());
     }
 
-    private static String provenanceLine(Map<String, String> row) {
-        return "- " + row.get("scope").replaceFirst("^domain ", "") + ": " + row.get("key").replace('-', ' ') + " "
-                + row.get("value") + "\n";
+    private static String provenanceLine(Provenance.Entry row) {
+        return "- " + row.scope().replaceFirst("^domain ", "") + ": " + row.key().replace('-', ' ') + " " + row.value() + "\n";
     }
 
     /** One line naming the pretrained model files a study's pairs start from, with their SHA-256; empty without any. */

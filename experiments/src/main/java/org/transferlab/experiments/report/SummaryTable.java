@@ -19,7 +19,7 @@ public final class SummaryTable {
     public static String markdown(ComparisonTable table) {
         Map<String, Map<String, ComparisonTable.Line>> rows = new LinkedHashMap<>();
         for (ComparisonTable.Line line : table.lines()) {
-            rows.computeIfAbsent(line.pair() + "\u0000" + line.budget(), k -> new LinkedHashMap<>()).put(line.strategy(), line);
+            rows.computeIfAbsent(line.pair() + "\u0000" + line.budgetLabel(), k -> new LinkedHashMap<>()).put(line.strategy(), line);
         }
         List<String> columns = columns(rows.values());
         StringBuilder out = new StringBuilder("| pair | budget | ").append(String.join(" | ", columns)).append(" |\n|---|---|")

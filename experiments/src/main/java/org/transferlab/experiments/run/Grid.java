@@ -2,6 +2,8 @@ package org.transferlab.experiments.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
@@ -9,12 +11,20 @@ import org.transferlab.experiments.config.PairEntry;
 import org.transferlab.experiments.config.SourceEntry;
 import org.transferlab.experiments.config.StrategyEntry;
 
-/** Expands a config into its cells: pairs x seeds x budgets x strategies, in that nesting. */
-public final class Grid {
-    private Grid() {
+/**
+ * A study's cells: its config expanded into pairs x seeds x budgets x strategies, in that nesting. A command
+ * expands its config once ({@link #expand}) and hands the grid to everything that needs the cells: preparing
+ * the data, running, reporting, merging, and the Slurm commands that count each task's cells.
+ *
+ * @param config the study the cells come from
+ * @param cells  the cells, in grid order
+ */
+public record Grid(ExperimentConfig config, List<Cell> cells) {
+    public Grid {
+        cells = List.copyOf(cells);
     }
 
-    public static List<Cell> expand(ExperimentConfig config) {
+    public static Grid expand(ExperimentConfig config) {
         List<Cell> cells = new ArrayList<>();
         for (PairEntry pair : config.pairs()) {
             SourceEntry source = config.source(pair.source());
@@ -30,6 +40,15 @@ public final class Grid {
                 }
             }
         }
-        return List.copyOf(cells);
+        return new Grid(config, cells);
+    }
+
+    public int size() {
+        return cells.size();
+    }
+
+    /** Every cell's id. */
+    public Set<String> ids() {
+        return cells.stream().map(Cell::id).collect(Collectors.toSet());
     }
 }

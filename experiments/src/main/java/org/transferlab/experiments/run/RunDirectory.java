@@ -1,7 +1,6 @@
 package org.transferlab.experiments.run;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,10 +106,16 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Whether {@code target} is a run directory: it has the config it was made from and that config's digest. */
+    public static boolean holdsRun(Path target) {
+        Path dir = target.toAbsolutePath().normalize();
+        return Files.isRegularFile(dir.resolve(DIGEST)) && Files.isRegularFile(dir.resolve(CONFIG));
+    }
+
     /** An existing run directory, for reading (report, merge). */
     public static RunDirectory existing(Path target) {
         Path dir = target.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dir.resolve(DIGEST)) || !Files.isRegularFile(dir.resolve(CONFIG))) {
+        if (!holdsRun(dir)) {
             throw new TransferLabException(dir + ": not a TransferLab run directory (it needs " + CONFIG + " and " + DIGEST + ")");
         }
         return new RunDirectory(dir, false, null);
@@ -148,15 +153,14 @@ public final class RunDirectory implements AutoCloseable {
      * Commits a finished cell: its curve, the provenance of its Tribuo model (if any, as
      * {@code cells/ID.tribuo.txt}) and its row, then the marker that makes it count.
      */
-    public void commitCell(String id, Map<String, String> row, String curveCsv, String modelProvenance) {
+    public void commitCell(StoredResult row, String curveCsv, String modelProvenance) {
+        String id = row.cellId();
         try {
             AtomicFiles.write(dir.resolve(CURVES).resolve(id + ".csv"), curveCsv);
             if (!modelProvenance.isEmpty()) {
                 AtomicFiles.write(dir.resolve(CELLS).resolve(id + TRIBUO_PROVENANCE), modelProvenance);
             }
-            StringWriter csv = new StringWriter();
-            ResultsCsv.write(List.of(row), csv);
-            AtomicFiles.write(dir.resolve(CELLS).resolve(id + ".csv"), csv.toString());
+            AtomicFiles.write(dir.resolve(CELLS).resolve(id + ".csv"), ResultsCsv.csv(List.of(row)));
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + DONE), new byte[0]);
             Files.deleteIfExists(dir.resolve(CELLS).resolve(id + FAILED));
         } catch (IOException e) {
@@ -187,13 +191,9 @@ public final class RunDirectory implements AutoCloseable {
         return failures;
     }
 
-    /** The committed row of a finished cell. */
-    public Map<String, String> row(String id) {
-        List<Map<String, String>> rows = ResultsCsv.read(dir.resolve(CELLS).resolve(id + ".csv"));
-        if (rows.size() != 1) {
-            throw new TransferLabException(dir.resolve(CELLS).resolve(id + ".csv") + ": expected one row, found " + rows.size());
-        }
-        return rows.get(0);
+    /** The committed result of a finished cell. */
+    public StoredResult row(String id) {
+        return ResultsCsv.readOne(dir.resolve(CELLS).resolve(id + ".csv"));
     }
 
     /** Copies a finished cell's committed files from another run directory (merge); the marker last. */

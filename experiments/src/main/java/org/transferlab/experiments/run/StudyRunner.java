@@ -46,16 +46,17 @@ import org.transferlab.transfer.engine.SourceTrainer;
  * committed to the run directory as soon as it finishes; cells already committed are skipped.
  */
 public final class StudyRunner {
-    /** The provenance key of a domain's input scaling rule. */
-    public static final String INPUT_SCALING = "model-input-scaling";
     private final Path dataDirectory;
     private final Consumer<String> progress;
     private final SourceModelStore store;
     private final Set<Long> loadedFromStore = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Set<Long> readFromFile = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** A study whose data is loaded and whose budgets are known to fit. */
-    public record Prepared(ExperimentConfig config, Map<String, Domain> domains) {
+    /** A study whose data is loaded and whose budgets are known to fit: its grid and its domains. */
+    public record Prepared(Grid grid, Map<String, Domain> domains) {
+        public ExperimentConfig config() {
+            return grid.config();
+        }
     }
 
     /** What one invocation did: cells run and skipped, source models trained, loaded from the store or a model file, reused. */
@@ -78,9 +79,10 @@ public final class StudyRunner {
      * Loads every domain the study uses, proves that no source trains on its target's test examples
      * ({@link DisjointPartitions}), and draws every budget once; fails before any training.
      */
-    public Prepared prepare(ExperimentConfig config) {
+    public Prepared prepare(Grid grid) {
+        ExperimentConfig config = grid.config();
         Map<String, Domain> domains = new LinkedHashMap<>();
-        List<Cell> cells = Grid.expand(config);
+        List<Cell> cells = grid.cells();
         for (Cell cell : cells) {
             cell.sourceDomain().ifPresent(source ->
                     domains.computeIfAbsent(key(source, cell.shares().source()), k -> load(config, source, cell.shares().source())));
@@ -113,7 +115,12 @@ public final class StudyRunner {
                 }
             }
         }
-        return new Prepared(config, domains);
+        return new Prepared(grid, domains);
+    }
+
+    /** {@link #prepare(Grid)} of the config's grid. */
+    public Prepared prepare(ExperimentConfig config) {
+        return prepare(Grid.expand(config));
     }
 
     /**
@@ -123,7 +130,7 @@ public final class StudyRunner {
      * A failure to write the run directory stops the run: nothing more could be kept.
      */
     public Outcome run(Prepared study, RunDirectory run, Shard shard, int workers) {
-        List<Cell> cells = shard.select(Grid.expand(study.config()));
+        List<Cell> cells = shard.select(study.grid().cells());
         Set<String> finished = run.finished();
         List<Cell> todo = cells.stream().filter(c -> !finished.contains(c.id())).toList();
         if (todo.size() < cells.size()) {
@@ -161,7 +168,7 @@ public final class StudyRunner {
                             progress.accept("[" + done.incrementAndGet() + "/" + todo.size() + "] FAILED " + message);
                             return;
                         }
-                        run.commitCell(cell.id(), ResultsCsv.record(row), curve.csv(), row.provenance());
+                        run.commitCell(StoredResult.of(row), curve.csv(), row.provenance());
                         report(done.incrementAndGet(), todo.size(), start, cell, row);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
@@ -375,27 +382,6 @@ public final class StudyRunner {
 
     private static String key(DomainEntry entry, TrainShare share) {
         return entry.name() + "@" + share.name().toLowerCase().replace('_', '-');
-    }
-
-    /** Provenance of every model file: its path, SHA-256, format, input shape and cut. */
-    public static Map<String, Map<String, String>> modelProvenance(ExperimentConfig config) {
-        Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
-        config.models().forEach((name, entry) -> provenance.put(name, entry.model().provenance()));
-        return provenance;
-    }
-
-    /**
-     * Provenance of every loaded domain: files, checksums, transforms, and how models trained on it scale its
-     * features ({@code model-input-scaling}, {@link InputScaling#rule}).
-     */
-    public static Map<String, Map<String, String>> provenance(Prepared study) {
-        Map<String, Map<String, String>> provenance = new LinkedHashMap<>();
-        study.domains().forEach((k, d) -> {
-            Map<String, String> rows = new LinkedHashMap<>(d.provenance());
-            rows.put(INPUT_SCALING, InputScaling.rule(d.shape()));
-            provenance.put(k, rows);
-        });
-        return provenance;
     }
 
     private static void await(Future<?> future) {

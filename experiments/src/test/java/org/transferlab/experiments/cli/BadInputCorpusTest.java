@@ -2,12 +2,8 @@ package org.transferlab.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.transferlab.core.data.TaskType;
-import org.transferlab.core.loader.fashion.FashionMnistFiles;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
 import org.transferlab.transfer.StrategyBindings;
@@ -34,7 +27,8 @@ import org.transferlab.transfer.StrategyBindings;
  * The bad-input corpus: every case writes its own files (a config, data files, a cache entry), runs
  * the real command line, and checks the exact error (it names the file, the line or key, and what
  * was expected), the exit code, and that nothing half-written is left behind: no run directory and
- * no temporary file anywhere under the test's directory.
+ * no temporary file anywhere under the test's directory. The Fashion-MNIST file cases are in
+ * {@link IdxBadInputTest}, the cached source models in {@link CacheEntryBadInputTest}.
  */
 class BadInputCorpusTest {
     /** A valid study, small enough to run in a second: the config cases each break one thing in it. */
@@ -66,19 +60,6 @@ class BadInputCorpusTest {
             budgets: {per-class: [2]}
             """;
 
-    /** Two Fashion-MNIST domains; the IDX cases break one of the four files in the data directory. */
-    static final String IDX_STUDY = """
-            name: corpus-idx
-            seeds: 1
-            domains:
-              a: {loader: fashion-mnist, classes: [0, 1], train-per-class: 20, test-per-class: 10}
-              b: {loader: fashion-mnist, classes: [2, 3], train-per-class: 20, test-per-class: 10}
-            pairs: [{source: a, target: b}]
-            network: {hidden: [4], epochs: 1}
-            strategies: {target-only: {max-epochs: 2}}
-            budgets: {per-class: [2]}
-            """;
-
     @TempDir
     Path dir;
 
@@ -99,10 +80,10 @@ class BadInputCorpusTest {
         }
     }
 
-    private record Result(int exitCode, String out, String err) {
+    record Result(int exitCode, String out, String err) {
     }
 
-    private static Result cli(String... args) {
+    static Result cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = TransferLabCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -271,100 +252,7 @@ class BadInputCorpusTest {
                             "filter: site = north, sha256: " + sha256(full.getBytes(StandardCharsets.UTF_8)) + "}"));
                 }, d -> north(d) + "SHA-256 is " + sha256(cut.getBytes(StandardCharsets.UTF_8)) + ", but key 'sha256' expects "
                         + sha256(full.getBytes(StandardCharsets.UTF_8)) + "; the file was cut short, changed or replaced since "
-                        + "the config was written"),
-                idx("a truncated gzip", FashionMnistFiles.TRAIN_LABELS, real -> {
-                    byte[] gz = Files.readAllBytes(FashionMnistFiles.DEBIAN_LOCATION.resolve(FashionMnistFiles.TRAIN_LABELS));
-                    return Arrays.copyOf(gz, gz.length / 2);
-                }, d -> idxFile(d, FashionMnistFiles.TRAIN_LABELS) + "truncated or corrupt gzip data (Unexpected end of ZLIB input stream)"),
-                idx("an IDX file with the wrong magic number", FashionMnistFiles.TRAIN_LABELS,
-                        real -> idx(0x00000803, new int[] {real.length - 8}, Arrays.copyOfRange(real, 8, real.length)),
-                        d -> idxFile(d, FashionMnistFiles.TRAIN_LABELS)
-                                + "wrong magic number 0x00000803; expected 0x00000801 for an IDX label file"),
-                idx("an empty IDX file", FashionMnistFiles.TRAIN_LABELS, real -> new byte[0],
-                        d -> idxFile(d, FashionMnistFiles.TRAIN_LABELS)
-                                + "truncated or empty; it ends inside the IDX header, before the magic number"),
-                idx("IDX image and label counts that differ", FashionMnistFiles.TEST_LABELS,
-                        real -> idx(0x00000801, new int[] {9999}, Arrays.copyOfRange(real, 8, real.length - 1)),
-                        d -> idxFile(d, FashionMnistFiles.TEST_IMAGES)
-                                + "has 10000 images but its label file has 9999 labels; they must match one to one"),
-                new Case("IDX images and labels both cut at a record boundary, caught by the checksum", d -> {
-                    linkFashionMnist(d);
-                    byte[] images = readAll(FashionMnistFiles.DEBIAN_LOCATION.resolve(FashionMnistFiles.TEST_IMAGES));
-                    byte[] labels = readAll(FashionMnistFiles.DEBIAN_LOCATION.resolve(FashionMnistFiles.TEST_LABELS));
-                    replace(d, FashionMnistFiles.TEST_IMAGES,
-                            idx(0x00000803, new int[] {9999, 28, 28}, Arrays.copyOfRange(images, 16, images.length - 784)));
-                    replace(d, FashionMnistFiles.TEST_LABELS, idx(0x00000801, new int[] {9999}, Arrays.copyOfRange(labels, 8, labels.length - 1)));
-                }, d -> {
-                    byte[] images = readAll(FashionMnistFiles.DEBIAN_LOCATION.resolve(FashionMnistFiles.TEST_IMAGES));
-                    String cutSha = sha256(idx(0x00000803, new int[] {9999, 28, 28}, Arrays.copyOfRange(images, 16, images.length - 784)));
-                    return idxFile(d, FashionMnistFiles.TEST_IMAGES) + "content SHA-256 is " + cutSha + ", expected "
-                            + FashionMnistFiles.CONTENT_SHA256.get(FashionMnistFiles.TEST_IMAGES) + "; the file is corrupt or not "
-                            + "the published Fashion-MNIST. Delete it and reinstall dataset-fashion-mnist or download it again";
-                }));
-    }
-
-    /** A Fashion-MNIST data directory whose files link to the Debian package's, but one, which {@code corrupt} rewrites. */
-    /** Turns a file's decompressed content into the bad file a case needs. */
-    interface Corruption {
-        byte[] apply(byte[] content) throws IOException;
-    }
-
-    private static Case idx(String name, String file, Corruption corrupt, Function<Path, String> expected) {
-        return new Case(name, d -> {
-            linkFashionMnist(d);
-            replace(d, file, corrupt.apply(readAll(FashionMnistFiles.DEBIAN_LOCATION.resolve(file))));
-        }, expected);
-    }
-
-    private static void linkFashionMnist(Path d) throws IOException {
-        assertTrue(Files.isDirectory(FashionMnistFiles.DEBIAN_LOCATION),
-                "the Debian package dataset-fashion-mnist is needed; ./transferlab and .ci/run install it");
-        Path files = Files.createDirectories(d.resolve("data/fashion-mnist"));
-        for (String name : List.of(FashionMnistFiles.TRAIN_IMAGES, FashionMnistFiles.TRAIN_LABELS, FashionMnistFiles.TEST_IMAGES,
-                FashionMnistFiles.TEST_LABELS)) {
-            Files.createSymbolicLink(files.resolve(name), FashionMnistFiles.DEBIAN_LOCATION.resolve(name));
-        }
-        Files.writeString(d.resolve("study.yaml"), IDX_STUDY);
-    }
-
-    private static void replace(Path d, String name, byte[] content) throws IOException {
-        Path file = d.resolve("data/fashion-mnist").resolve(name);
-        Files.delete(file);
-        Files.write(file, content);
-    }
-
-    private static String idxFile(Path d, String name) {
-        return at(d, 4) + "domain 'a': " + d.resolve("data/fashion-mnist").resolve(name) + ": ";
-    }
-
-    /** The decompressed content of a gzip file (the raw bytes of one that is not compressed). */
-    private static byte[] readAll(Path file) {
-        try {
-            byte[] raw = Files.readAllBytes(file);
-            if (raw.length < 2 || raw[0] != (byte) 0x1f || raw[1] != (byte) 0x8b) {
-                return raw;
-            }
-            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** An uncompressed IDX file: magic, dimensions, bytes. */
-    private static byte[] idx(int magic, int[] dimensions, byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(magic);
-            for (int dimension : dimensions) {
-                out.writeInt(dimension);
-            }
-            out.write(data);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+                        + "the config was written"));
     }
 
     static String sha256(byte[] bytes) {
@@ -378,16 +266,17 @@ class BadInputCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void aBadConfigIsRefusedNamingTheLineAndWritesNothing(Case bad) throws Exception {
-        refused(bad);
+        refused(bad, dir);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("data")
     void badDataIsRefusedNamingTheFileAndWritesNothing(Case bad) throws Exception {
-        refused(bad);
+        refused(bad, dir);
     }
 
-    private void refused(Case bad) throws Exception {
+    /** Runs the case's study in {@code dir} and checks the exact error, the exit code, and that nothing was left behind. */
+    static void refused(Case bad, Path dir) throws Exception {
         bad.setup().write(dir);
         Path out = dir.resolve("out");
         Result result = cli("run", dir.resolve("study.yaml").toString(), "--out", out.toString(),
@@ -397,99 +286,6 @@ class BadInputCorpusTest {
         assertEquals("error: " + bad.expected().apply(dir), lines.get(lines.size() - 1), result.err());
         assertFalse(result.err().contains("training the source model"), "refused before any training");
         assertFalse(Files.exists(out), "no run directory is left behind");
-        assertNoTemporaryFiles(dir);
-    }
-
-    /** A run of {@link #STUDY} with an empty cache: its results, and the cache entry it left. */
-    @TempDir
-    static Path pristine;
-    private static List<java.util.Map<String, String>> reference;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void fillTheCache() throws IOException {
-        Path config = Files.writeString(pristine.resolve("study.yaml"), STUDY);
-        Result first = cli("run", config.toString(), "--out", pristine.resolve("run").toString(),
-                "--data-dir", pristine.toString(), "--cache-dir", pristine.resolve("cache").toString());
-        assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("source models: 1 trained, 0 loaded from the cache"), first.out());
-        reference = RunLifecycleTest.results(pristine.resolve("run"));
-    }
-
-    /**
-     * @param name     what is wrong with the cache entry
-     * @param corrupt  breaks the entry, given its zip and properties files
-     * @param why      the reason the warning must give, given the entry's zip
-     */
-    record CacheCase(String name, CacheCorruption corrupt, Function<Path, String> why) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    interface CacheCorruption {
-        void apply(Path zip, Path properties) throws IOException;
-    }
-
-    static Stream<CacheCase> cacheEntries() {
-        return Stream.of(
-                new CacheCase("a truncated model zip whose recorded checksum matches it", (zip, properties) -> {
-                    byte[] bytes = Files.readAllBytes(zip);
-                    byte[] cut = Arrays.copyOf(bytes, bytes.length / 2);
-                    Files.write(zip, cut);
-                    Files.writeString(properties, Files.readString(properties).replaceAll("zip-sha256=\\w+", "zip-sha256=" + sha256(cut)));
-                }, zip -> "it cannot be read ("),
-                new CacheCase("an entry written by another version", (zip, properties) -> Files.writeString(properties,
-                        Files.readString(properties).replace("transferlab-source-model-v2", "transferlab-source-model-v0")),
-                        zip -> "written by another version (transferlab-source-model-v0, expected transferlab-source-model-v2)"),
-                new CacheCase("an entry whose content hash does not match", (zip, properties) -> {
-                    byte[] bytes = Files.readAllBytes(zip);
-                    bytes[bytes.length / 2] ^= 1;
-                    Files.write(zip, bytes);
-                }, zip -> {
-                    try {
-                        return "its model zip has SHA-256 " + sha256(Files.readAllBytes(zip)) + ", expected "
-                                + sha256(Files.readAllBytes(pristine.resolve("cache").resolve(zip.getFileName())));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }),
-                new CacheCase("an entry whose model zip is missing", (zip, properties) -> Files.delete(zip),
-                        zip -> "it cannot be read (java.nio.file.NoSuchFileException: " + zip + ")"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cacheEntries")
-    void aBadCacheEntryIsReportedDeletedAndRetrainedToTheSameResults(CacheCase bad) throws Exception {
-        Path cache = Files.createDirectories(dir.resolve("cache"));
-        try (Stream<Path> entries = Files.list(pristine.resolve("cache"))) {
-            for (Path entry : entries.toList()) {
-                Files.copy(entry, cache.resolve(entry.getFileName()));
-            }
-        }
-        Path zip;
-        try (Stream<Path> entries = Files.list(cache)) {
-            zip = entries.filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
-        }
-        Path properties = Path.of(zip.toString().replace(".zip", ".properties"));
-        bad.corrupt().apply(zip, properties);
-        String why = bad.why().apply(zip);
-
-        Path config = Files.writeString(dir.resolve("study.yaml"), STUDY);
-        Result result = cli("run", config.toString(), "--out", dir.resolve("run").toString(), "--data-dir", dir.toString(),
-                "--cache-dir", cache.toString());
-        assertEquals(0, result.exitCode(), result.err());
-        String warning = result.err().lines().filter(l -> l.startsWith("warning: cached source model")).findFirst().orElse("");
-        String prefix = "warning: cached source model " + zip + " is unusable: " + why;
-        assertTrue(warning.startsWith(prefix) && warning.endsWith("; deleting it and retraining"),
-                "expected '" + prefix + "...; deleting it and retraining' in:\n" + result.err());
-        assertTrue(result.out().contains("source models: 1 trained, 0 loaded from the cache"), result.out());
-        assertEquals(reference, RunLifecycleTest.results(dir.resolve("run")), "retrained to the same results");
-        java.util.Properties entry = new java.util.Properties();
-        try (InputStream in = Files.newInputStream(properties)) {
-            entry.load(in);
-        }
-        assertEquals(sha256(Files.readAllBytes(zip)), entry.getProperty("zip-sha256"), "the entry was stored again, whole");
         assertNoTemporaryFiles(dir);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 
 /**
  * Fair hyperparameters: with a list of learning rates, each cell keeps the candidate that the label
@@ -34,7 +34,7 @@ class CandidateSelectionTest {
         int code = TransferLabCommand.execute(new String[] {"run", config.toString(), "--out", dir.resolve(name).toString(),
             "--data-dir", dir.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertEquals(0, code, err.toString());
-        return ResultsCsv.read(dir.resolve(name).resolve("results.csv"));
+        return CsvRows.read(dir.resolve(name).resolve("results.csv"));
     }
 
     @Test

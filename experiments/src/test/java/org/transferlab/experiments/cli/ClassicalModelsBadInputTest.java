@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 
 /**
  * The classical models of the baselines ({@code model: logistic | xgboost}) in a study. Bad input, in the style of
@@ -99,7 +99,7 @@ class ClassicalModelsBadInputTest {
         String report = Files.readString(dir.resolve("run/report.md"));
         assertTrue(report.contains("| pooled@logistic (vs target-only@logistic) |"), report);
         assertTrue(report.contains("| pooled@xgboost (vs target-only@xgboost) |"), report);
-        for (Map<String, String> row : ResultsCsv.read(dir.resolve("run/results.csv"))) {
+        for (Map<String, String> row : CsvRows.read(dir.resolve("run/results.csv"))) {
             if (!row.get("strategy").contains("@")) {
                 continue;
             }

@@ -61,9 +61,9 @@ class CsvStudyTest {
                 + "- south@all: imputed train values island="), report);
         assertTrue(report.contains("## Unseen categories\n\nTest cells of a categorical feature whose category no train row of "
                 + "the file has; they are encoded as all zeros:\n\n- south@all: test cells unseen category island=1\n"), report);
-        List<Map<String, String>> provenance = Provenance.read(dir.resolve("run"));
+        List<Provenance.Entry> provenance = Provenance.read(dir.resolve("run"));
         Map<String, String> north = new java.util.HashMap<>();
-        provenance.stream().filter(r -> r.get("scope").equals("domain north@all")).forEach(r -> north.put(r.get("key"), r.get("value")));
+        provenance.stream().filter(r -> r.scope().equals("domain north@all")).forEach(r -> north.put(r.key(), r.value()));
         assertEquals("[\"Adélie\", \"Chinstrap\", \"Gentoo\"]", north.get("classes"), "class i is the i-th label");
         assertEquals("island=[\"Biscoe\", \"Dream\", \"Torgersen\"]", north.get("categories"), "Anvers is only in a test row");
         assertEquals("island=Biscoe,island=Dream,island=Torgersen,bill,mass", north.get("encoded-features"));

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 
 /**
  * A run whose run directory fills its disk: the disk is a real, small tmpfs mounted for this test
@@ -93,7 +93,7 @@ class DiskFullTest {
             }
             assertEquals(finished, done.size());
             for (String id : done) {
-                Map<String, String> row = ResultsCsv.read(run.resolve("cells").resolve(id + ".csv")).get(0);
+                Map<String, String> row = CsvRows.read(run.resolve("cells").resolve(id + ".csv")).get(0);
                 row.keySet().removeIf(k -> k.endsWith("_s") || k.equals("source_trained"));
                 assertEquals(expected.get(id), row, "cell " + id + " is intact");
             }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.TransferLabModule;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferContext;
@@ -93,7 +93,7 @@ class FailedCellTest {
         assertTrue(err.toString().contains("2 cells failed"), err.toString());
         assertTrue(err.toString().contains("diverging · 5/class · seed 0: training diverged: loss NaN at epoch 3"), err.toString());
 
-        List<Map<String, String>> rows = ResultsCsv.read(out.resolve("results.csv"));
+        List<Map<String, String>> rows = CsvRows.read(out.resolve("results.csv"));
         assertEquals(6, rows.size(), "the 8 cells but the 2 failed ones");
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## Failed cells"), report);
@@ -104,7 +104,7 @@ class FailedCellTest {
         StringWriter retry = new StringWriter();
         assertEquals(0, run(config, out, retry), retry.toString());
         assertTrue(retry.toString().contains("6 of 8 cells already finished"), retry.toString());
-        assertEquals(8, ResultsCsv.read(out.resolve("results.csv")).size());
+        assertEquals(8, CsvRows.read(out.resolve("results.csv")).size());
         assertTrue(!Files.readString(out.resolve("report.md")).contains("## Failed cells"), "retried cells succeeded");
     }
 }

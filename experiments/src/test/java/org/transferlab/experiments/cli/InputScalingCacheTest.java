@@ -29,6 +29,7 @@ import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.engine.NetworkSpec;
 import org.transferlab.transfer.engine.SourceTrainer;
 import org.transferlab.transfer.engine.TrainingLog;
+import org.transferlab.experiments.run.CsvRows;
 
 /**
  * The input scaling of a cached source model. The good case: a cached tabular source model reloads with the
@@ -75,7 +76,7 @@ class InputScalingCacheTest {
         // The same source model, trained again here: the cache entry holds exactly its statistics.
         Domain source = new SyntheticLoader().load("src", new SyntheticLoader.Parameters(
                 org.transferlab.core.data.TaskType.CLASSIFICATION, 3, 4, 60, 30, 2, 1, 0, 1, 2, 3), LoadContext.of(pristine));
-        long seed = Long.parseLong(ResultsCsv.read(pristine.resolve("run/results.csv")).get(0).get("source_seed"));
+        long seed = Long.parseLong(CsvRows.read(pristine.resolve("run/results.csv")).get(0).get("source_seed"));
         NetworkSpec network = new NetworkSpec(NetworkSpec.Type.MLP, List.of(4), List.of(20, 50), 1, 64, 0.001, 1);
         InputScaling trained = SourceTrainer.train(source, network, seed, TrainingLog.NONE).inputScaling();
         assertTrue(trained.standardises(), "a tabular source is standardised");

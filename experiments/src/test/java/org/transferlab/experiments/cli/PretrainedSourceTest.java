@@ -21,7 +21,7 @@ import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.report.Provenance;
 import org.transferlab.experiments.run.Cell;
 import org.transferlab.experiments.run.Grid;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 import org.transferlab.transfer.pretrained.KerasFixture;
 import org.transferlab.transfer.pretrained.ModelFixtures;
 
@@ -71,7 +71,7 @@ class PretrainedSourceTest {
     private List<Map<String, String>> run(Path config) {
         Result result = cli("run", config.toString(), "--out", dir.resolve("out").toString(), "--no-cache");
         assertEquals(0, result.exitCode(), result.err());
-        return ResultsCsv.read(dir.resolve("out/results.csv"));
+        return CsvRows.read(dir.resolve("out/results.csv"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class PretrainedSourceTest {
         Path model = ModelFixtures.multiLayerNetwork(dir.resolve("models/net.zip"));
         Result result = cli("run", config.toString(), "--out", dir.resolve("out").toString(), "--no-cache");
         assertEquals(0, result.exitCode(), result.err());
-        List<Map<String, String>> rows = ResultsCsv.read(dir.resolve("out/results.csv"));
+        List<Map<String, String>> rows = CsvRows.read(dir.resolve("out/results.csv"));
         assertEquals(8, rows.size(), "4 strategies x 1 budget x 2 seeds");
         for (Map<String, String> row : rows) {
             assertEquals("net", row.get("source"));
@@ -99,8 +99,8 @@ class PretrainedSourceTest {
         assertTrue(result.err().contains("pair net → tgt: the source is model file " + model + ", which brings no source "
                 + "examples, so there is nothing of the source to check against the target's test partition"), result.err());
         Map<String, String> provenance = Provenance.read(dir.resolve("out")).stream()
-                .filter(r -> r.get("scope").equals("model net"))
-                .collect(Collectors.toMap(r -> r.get("key"), r -> r.get("value")));
+                .filter(r -> r.scope().equals("model net"))
+                .collect(Collectors.toMap(Provenance.Entry::key, Provenance.Entry::value));
         assertEquals(BadInputCorpusTest.sha256(Files.readAllBytes(model)), provenance.get("sha256"));
         assertEquals(model.toString(), provenance.get("file"));
         assertEquals("1 'layer1' (DenseLayer, 6 values)", provenance.get("cut-at"));
@@ -154,8 +154,8 @@ class PretrainedSourceTest {
         assertEquals(8, rows.size());
         rows.forEach(row -> assertEquals("ok", row.get("status"), row.toString()));
         Map<String, String> provenance = Provenance.read(dir.resolve("out")).stream()
-                .filter(r -> r.get("scope").equals("model net"))
-                .collect(Collectors.toMap(r -> r.get("key"), r -> r.get("value")));
+                .filter(r -> r.scope().equals("model net"))
+                .collect(Collectors.toMap(Provenance.Entry::key, Provenance.Entry::value));
         assertEquals("computation-graph", provenance.get("format"));
         assertEquals("0 'hidden' (DenseLayer, 8 values)", provenance.get("cut-at"));
     }
@@ -169,8 +169,8 @@ class PretrainedSourceTest {
         assertEquals(5, rows.size());
         rows.forEach(row -> assertEquals("ok", row.get("status"), row.toString()));
         Map<String, String> provenance = Provenance.read(dir.resolve("out")).stream()
-                .filter(r -> r.get("scope").equals("model net"))
-                .collect(Collectors.toMap(r -> r.get("key"), r -> r.get("value")));
+                .filter(r -> r.scope().equals("model net"))
+                .collect(Collectors.toMap(Provenance.Entry::key, Provenance.Entry::value));
         assertEquals("keras-hdf5", provenance.get("format"));
         assertEquals("0 'dense_1' (DenseLayer, 8 values)", provenance.get("cut-at"));
     }
@@ -215,14 +215,14 @@ class PretrainedSourceTest {
         ExperimentConfig before = new ConfigLoader(Plugins.discover()).load(config);
         ModelFixtures.touchOneByte(model);
         ExperimentConfig after = new ConfigLoader(Plugins.discover()).load(config);
-        Cell first = Grid.expand(before).get(1);
-        Cell second = Grid.expand(after).get(1);
+        Cell first = Grid.expand(before).cells().get(1);
+        Cell second = Grid.expand(after).cells().get(1);
         assertEquals("feature-extraction", first.strategy().name());
         // The run's caches of source models, target embeddings and source artifacts are keyed by the source seed.
         assertNotEquals(first.sourceSeed(), second.sourceSeed());
         assertNotEquals(first.id(), second.id());
         assertNotEquals(before.digest(), after.digest());
-        assertEquals(Grid.expand(before).stream().map(Cell::sourceSeed).distinct().count(), 1,
+        assertEquals(Grid.expand(before).cells().stream().map(Cell::sourceSeed).distinct().count(), 1,
                 "the seeds of a study share the one model the file holds");
     }
 }

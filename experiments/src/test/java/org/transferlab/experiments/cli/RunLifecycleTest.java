@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 
 /**
  * The life of a run directory: resume after an interruption (including SIGKILL of a real process),
@@ -63,7 +63,7 @@ class RunLifecycleTest {
      * timings, and which cell happened to train the shared source model.
      */
     static List<Map<String, String>> results(Path runDirectory) {
-        return ResultsCsv.read(runDirectory.resolve("results.csv")).stream()
+        return CsvRows.read(runDirectory.resolve("results.csv")).stream()
                 .map(r -> r.entrySet().stream().filter(e -> !e.getKey().endsWith("_s") && !e.getKey().equals("source_trained"))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
                 .toList();
@@ -228,7 +228,7 @@ class RunLifecycleTest {
                 "--allow-changed-config");
         assertEquals(0, allowed.exitCode(), allowed.err());
         assertTrue(allowed.out().contains("6 cells run (12 already finished)"), allowed.out());
-        assertEquals(18, ResultsCsv.read(out.resolve("results.csv")).size());
+        assertEquals(18, CsvRows.read(out.resolve("results.csv")).size());
     }
 
     @Test
@@ -239,7 +239,7 @@ class RunLifecycleTest {
         for (int shard = 0; shard < 3; shard++) {
             Path out = dir.resolve("shard-" + shard);
             run(out, "--shard", shard + "/3");
-            List<Map<String, String>> rows = ResultsCsv.read(out.resolve("results.csv"));
+            List<Map<String, String>> rows = CsvRows.read(out.resolve("results.csv"));
             total += rows.size();
             rows.forEach(r -> seen.add(r.get("cell_id")));
             shardDirs.add(out.toString());

@@ -22,7 +22,7 @@ import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.TransferLabModule;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferContext;
@@ -120,7 +120,7 @@ class SealedTestPartitionTest {
                     + "was opened while fitting strategy '" + variant + "'; fitting and model selection may use only the label "
                     + "budget's train and validation data"), err.toString());
         }
-        Map<String, Map<String, String>> rows = ResultsCsv.read(dir.resolve("run/results.csv")).stream()
+        Map<String, Map<String, String>> rows = CsvRows.read(dir.resolve("run/results.csv")).stream()
                 .collect(Collectors.toMap(r -> r.get("strategy"), r -> r));
         assertEquals(List.of("peeking@honest"), List.copyOf(rows.keySet()), "only the honest cell has a result");
         assertEquals("ok", rows.get("peeking@honest").get("status"));

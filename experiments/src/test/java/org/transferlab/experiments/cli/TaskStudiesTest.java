@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 
 /** Regression and clustering studies run through the same command line, grid, results and report as classification. */
 class TaskStudiesTest {
@@ -64,7 +64,7 @@ class TaskStudiesTest {
         Path config = Files.writeString(dir.resolve("regression.yaml"), REGRESSION);
         StringWriter err = new StringWriter();
         assertEquals(0, cli(err, "run", config.toString(), "--out", dir.resolve("run").toString(), "--no-cache"), err.toString());
-        List<Map<String, String>> rows = ResultsCsv.read(dir.resolve("run/results.csv"));
+        List<Map<String, String>> rows = CsvRows.read(dir.resolve("run/results.csv"));
         assertEquals(24, rows.size(), "4 strategies x 2 budgets x 3 seeds");
         for (Map<String, String> row : rows) {
             assertEquals("regression", row.get("task"));
@@ -88,7 +88,7 @@ class TaskStudiesTest {
         Path config = Files.writeString(dir.resolve("clustering.yaml"), CLUSTERING);
         StringWriter err = new StringWriter();
         assertEquals(0, cli(err, "run", config.toString(), "--out", dir.resolve("run").toString(), "--no-cache"), err.toString());
-        List<Map<String, String>> rows = ResultsCsv.read(dir.resolve("run/results.csv"));
+        List<Map<String, String>> rows = CsvRows.read(dir.resolve("run/results.csv"));
         assertEquals(6, rows.size());
         for (Map<String, String> row : rows) {
             assertEquals("clustering", row.get("task"));

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.experiments.config.CorrectionFamily;
 import org.transferlab.experiments.config.StrategyEntry;
 import org.transferlab.experiments.config.VerdictTest;
+import org.transferlab.experiments.run.ResultFixtures;
+import org.transferlab.experiments.run.StoredResult;
 import org.transferlab.transfer.baseline.ClassifierModel;
 import org.transferlab.transfer.baseline.Pooled;
 import org.transferlab.transfer.baseline.TargetOnly;
@@ -21,25 +22,22 @@ import org.transferlab.transfer.regression.SourceOnlyRegression;
 import org.transferlab.transfer.regression.TargetOnlyRegression;
 
 class ComparisonTableTest {
-    private static Map<String, String> row(String strategy, int seed, double accuracy) {
+    private static StoredResult row(String strategy, int seed, double accuracy) {
         return row("t", "5", strategy, seed, "accuracy", accuracy);
     }
 
-    private static Map<String, String> row(String target, String budget, String strategy, int seed, String metric, double value) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("source", "s");
-        row.put("target", target);
-        row.put("strategy", strategy);
-        row.put("budget", budget);
-        row.put("budget_kind", "per-class");
-        row.put("seed", Integer.toString(seed));
-        row.put(metric, Double.toString(value));
-        return row;
+    private static StoredResult row(String target, String budget, String strategy, int seed, String metric, double value) {
+        return fixture(target, budget, strategy, seed, metric, value).build();
+    }
+
+    private static ResultFixtures fixture(String target, String budget, String strategy, int seed, String metric, double value) {
+        return ResultFixtures.result().pair("s", target).strategy(strategy).budget(LabelBudget.perClass(Integer.parseInt(budget)))
+                .seed(seed).metric(metric, value);
     }
 
     @Test
     void aStrategySignificantlyWorseThanTheBaselineIsFlaggedAsNegativeTransfer() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         double[] baseline = {0.80, 0.82, 0.81, 0.79, 0.83, 0.80, 0.81, 0.82};
         for (int seed = 0; seed < baseline.length; seed++) {
             rows.add(row("target-only", seed, baseline[seed]));
@@ -62,7 +60,7 @@ class ComparisonTableTest {
 
     @Test
     void forAnErrorMetricAHigherValueIsNegativeTransfer() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         double[] baseline = {3.1, 2.9, 3.3, 3.0, 3.2, 3.1, 2.8, 3.0};
         for (int seed = 0; seed < baseline.length; seed++) {
             rows.add(row("t", "5", "target-only", seed, "rmse", baseline[seed]));
@@ -77,7 +75,7 @@ class ComparisonTableTest {
 
     @Test
     void aVariantIsComparedWithTheMatchingTargetOnlyVariant() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (int seed = 0; seed < 5; seed++) {
             rows.add(row("target-only", seed, 0.50 + 0.01 * seed));
             rows.add(row("target-only@hdbscan", seed, 0.30 + 0.01 * seed));
@@ -101,7 +99,7 @@ class ComparisonTableTest {
                 new StrategyEntry("source-only", new SourceOnlyRegression(), List.of(new SourceOnlyRegression.Parameters(1.0)), 2),
                 new StrategyEntry("fine-tuning", mlp, List.of(transfer), 3),
                 new StrategyEntry("fine-tuning@scratch", mlp, List.of(scratch), 4)));
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (int seed = 0; seed < 8; seed++) {
             rows.add(row("t", "40", "target-only", seed, "rmse", 57.0 + seed));
             rows.add(row("t", "40", "source-only", seed, "rmse", 59.0 + seed));
@@ -142,7 +140,7 @@ class ComparisonTableTest {
         // 4 pairs x 4 budgets x 4 strategies, 10 seeds, every strategy 0.02 better than target-only in every seed: the
         // permutation p is 2/2^10 = 0.00195 each; Holm over 64 comparisons gives 0.125, over the 4 of a pair and
         // budget 0.0078.
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (String target : List.of("t1", "t2", "t3", "t4")) {
             for (String budget : List.of("5", "10", "20", "40")) {
                 for (int seed = 0; seed < 10; seed++) {
@@ -167,7 +165,7 @@ class ComparisonTableTest {
 
     @Test
     void theVerdictTestIsASettingAndThreeSeedsCannotConvinceThePermutationTest() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         double[] baseline = {0.64, 0.66, 0.70};
         double[] strategy = {0.78, 0.79, 0.80};
         for (int seed = 0; seed < 3; seed++) {
@@ -186,13 +184,11 @@ class ComparisonTableTest {
 
     @Test
     void overfittingIsTheMeanGapAndTheCountOfFlaggedSeeds() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         double[] gaps = {0.05, 0.30, 0.25};
         for (int seed = 0; seed < 3; seed++) {
-            Map<String, String> r = row("target-only", seed, 0.8);
-            r.put("gap", Double.toString(gaps[seed]));
-            r.put("overfit", Boolean.toString(gaps[seed] > 0.15));
-            rows.add(r);
+            rows.add(fixture("t", "5", "target-only", seed, "accuracy", 0.8)
+                    .overfit(gaps[seed], Boolean.toString(gaps[seed] > 0.15)).build());
         }
         ComparisonTable.Overfitting overfitting = ComparisonTable.of(rows, "accuracy").lines().get(0).overfitting();
         assertEquals(0.2, overfitting.meanGap(), 1e-12);
@@ -203,13 +199,10 @@ class ComparisonTableTest {
 
     @Test
     void regressionTablesShowTheRmseRatioAndNotAnAccuracyGap() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (int seed = 0; seed < 2; seed++) {
-            Map<String, String> r = row("t", "40", "target-only", seed, "rmse", 3.0);
-            r.put("gap", "625.0");
-            r.put("rmse_ratio", seed == 0 ? "1.25" : "NaN");
-            r.put("overfit", seed == 0 ? "false" : "n/a");
-            rows.add(r);
+            rows.add(fixture("t", "40", "target-only", seed, "rmse", 3.0)
+                    .overfit(seed == 0 ? 1.25 : Double.NaN, seed == 0 ? "false" : "n/a").build());
         }
         String markdown = ComparisonTable.of(rows, "rmse").markdown();
         assertTrue(markdown.contains("| val/train RMSE | overfit |"), markdown);

@@ -5,33 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.experiments.config.StrategyEntry;
+import org.transferlab.experiments.run.ResultFixtures;
+import org.transferlab.experiments.run.StoredResult;
+import org.transferlab.transfer.engine.FitSummary;
 import org.transferlab.transfer.regression.FineTuningRegression;
 import org.transferlab.transfer.regression.TargetOnlyRegression;
 
 class CostTableTest {
-    private static Map<String, String> row(String id, String strategy, int epochs, double validationMse) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("cell_id", id);
-        row.put("source", "s");
-        row.put("target", "t");
-        row.put("strategy", strategy);
-        row.put("budget", "40");
-        row.put("budget_kind", "total");
-        row.put("seed", "0");
-        row.put("source_seed", "1");
-        row.put("source_val_accuracy", "NaN");
-        row.put("fit_s", "2.0");
-        row.put("epochs_run", Integer.toString(epochs));
-        row.put("candidates", "1");
-        row.put("val_loss", Double.toString(validationMse));
-        return row;
+    private static StoredResult row(String id, String strategy, int epochs, double validationMse) {
+        return ResultFixtures.result().cellId(id).strategy(strategy).budget(LabelBudget.total(40)).metric("rmse", 5)
+                .fit(new FitSummary(epochs, epochs, 1, 0.5, validationMse, 0.5)).fitSeconds(2.0).build();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,9 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.ChartProbe;
+import org.transferlab.core.budget.LabelBudget;
+import org.transferlab.experiments.run.ResultFixtures;
+import org.transferlab.experiments.run.StoredResult;
 
 /**
  * Renders the study figures from small hand-made results and checks what a reader would: every row and
@@ -41,7 +43,7 @@ class PlotsTest {
      * (better), source-only 1.0 higher (worse), the others 0.1 apart; seeds spread by ±1 so intervals are wide.
      */
     private static ComparisonTable rmseTable(int... budgets) {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (int budget : budgets) {
             double targetOnly = 3 + 6.0 / (budget + 1);
             for (int seed = 0; seed < NOISE.length; seed++) {
@@ -56,16 +58,10 @@ class PlotsTest {
         return ComparisonTable.of(rows, "rmse");
     }
 
-    private static Map<String, String> row(int budget, String kind, String strategy, int seed, String metric, double value) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("source", "usa");
-        row.put("target", "europe");
-        row.put("strategy", strategy);
-        row.put("budget", Integer.toString(budget));
-        row.put("budget_kind", kind.equals("total") ? "total" : "per-class");
-        row.put("seed", Integer.toString(seed));
-        row.put(metric, Double.toString(value));
-        return row;
+    private static StoredResult row(int budget, String kind, String strategy, int seed, String metric, double value) {
+        return ResultFixtures.result().pair("usa", "europe").strategy(strategy)
+                .budget(kind.equals("total") ? LabelBudget.total(budget) : LabelBudget.perClass(budget)).seed(seed)
+                .metric(metric, value).build();
     }
 
     @Test
@@ -95,7 +91,7 @@ class PlotsTest {
 
     @Test
     void forAScoreAHigherValueThanTargetOnlyIsBlue() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (int seed = 0; seed < NOISE.length; seed++) {
             for (int budget : new int[] {1, 5}) {
                 rows.add(row(budget, "class", "target-only", seed, "accuracy", 0.6 + 0.02 * NOISE[seed]));
@@ -145,7 +141,7 @@ class PlotsTest {
 
     @Test
     void aBudgetOfZeroGetsItsTickToo() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (int seed = 0; seed < NOISE.length; seed++) {
             for (int budget : new int[] {0, 1, 5, 20}) {
                 rows.add(row(budget, "class", "target-only", seed, "accuracy", 0.3 + 0.02 * budget + 0.01 * NOISE[seed]));
@@ -189,7 +185,7 @@ class PlotsTest {
         List<ComparisonTable.Line> lines = rmseTable(5, 10, 20, 40).lines();
         XYChart chart = Plots.budgetCurve("usa → europe", lines, "rmse");
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        ComparisonTable.Line prior = lines.stream().filter(l -> l.strategy().equals("prior") && l.budget().equals("5 total"))
+        ComparisonTable.Line prior = lines.stream().filter(l -> l.strategy().equals("prior") && l.budgetLabel().equals("5 total"))
                 .findFirst().orElseThrow();
         XYSeries series = chart.getSeries("prior");
         int x = (int) Math.round(chart.getScreenXFromChart(series.getXData()[0]));

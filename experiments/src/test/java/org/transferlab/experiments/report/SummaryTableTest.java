@@ -3,15 +3,16 @@ package org.transferlab.experiments.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.transferlab.core.budget.LabelBudget;
+import org.transferlab.experiments.run.ResultFixtures;
+import org.transferlab.experiments.run.StoredResult;
 
 class SummaryTableTest {
     @Test
     void eachCellIsTheMeanWithTheDifferenceAndTheVerdictWhereSignificant() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (int seed = 0; seed < 8; seed++) {
             rows.add(row("target-only", seed, 0.80 + 0.01 * (seed % 3)));
             rows.add(row("hurting", seed, 0.70 + 0.01 * (seed % 3)));
@@ -27,30 +28,21 @@ class SummaryTableTest {
 
     @Test
     void columnsFollowTheStrategiesOrderEvenWhenTheFirstRowLacksSome() {
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<StoredResult> rows = new ArrayList<>();
         for (String budget : List.of("1", "5")) {
             for (String strategy : List.of("target-only", "source-only", "fine-tuning", "coral")) {
                 if (budget.equals("1") && strategy.endsWith("only") && !strategy.equals("target-only")) {
                     continue;
                 }
-                Map<String, String> r = row(strategy, 0, 0.5);
-                r.put("budget", budget);
-                rows.add(r);
+                rows.add(ResultFixtures.result().strategy(strategy).budget(LabelBudget.perClass(Integer.parseInt(budget)))
+                        .metric("accuracy", 0.5).build());
             }
         }
         String header = SummaryTable.markdown(ComparisonTable.of(rows, "accuracy")).lines().findFirst().orElseThrow();
         assertEquals("| pair | budget | target-only | source-only | fine-tuning | coral |", header);
     }
 
-    private static Map<String, String> row(String strategy, int seed, double accuracy) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("source", "s");
-        row.put("target", "t");
-        row.put("strategy", strategy);
-        row.put("budget", "5");
-        row.put("budget_kind", "per-class");
-        row.put("seed", Integer.toString(seed));
-        row.put("accuracy", Double.toString(accuracy));
-        return row;
+    private static StoredResult row(String strategy, int seed, double accuracy) {
+        return ResultFixtures.of(strategy, seed, "accuracy", accuracy);
     }
 }

@@ -28,7 +28,7 @@ class WorkOrderTest {
 
     @Test
     void cellsAreDealtRoundRobinOverTheirSourceModelsSoThatWorkersTrainDifferentOnes() {
-        List<Cell> grid = Grid.expand(new ConfigLoader(Plugins.discover()).parse("order.yaml", STUDY));
+        List<Cell> grid = Grid.expand(new ConfigLoader(Plugins.discover()).parse("order.yaml", STUDY)).cells();
         List<Cell> order = WorkOrder.roundRobinBySourceModel(grid);
 
         assertEquals(new HashSet<>(grid), new HashSet<>(order), "every cell once");

@@ -21,9 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
+import org.transferlab.core.plugin.Plugins;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.experiments.cli.TransferLabCommand;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.config.ConfigLoader;
+import org.transferlab.experiments.run.Cell;
+import org.transferlab.experiments.run.CsvRows;
+import org.transferlab.experiments.run.Grid;
+import org.transferlab.experiments.run.Shard;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferContext;
@@ -171,7 +176,7 @@ class SlurmClusterTest {
 
     /** results.csv without the columns that say how the run went (timings, which cell trained a source model). */
     private static List<Map<String, String>> results(Path run) {
-        return ResultsCsv.read(run.resolve("results.csv")).stream()
+        return CsvRows.read(run.resolve("results.csv")).stream()
                 .map(r -> r.entrySet().stream().filter(e -> !e.getKey().endsWith("_s") && !e.getKey().equals("source_trained"))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
                 .toList();
@@ -179,6 +184,31 @@ class SlurmClusterTest {
 
     private static Path config(String name, String strategy) throws IOException {
         return Files.writeString(dir.resolve(name + ".yaml"), STUDY.replace("STRATEGY", strategy));
+    }
+
+    /** A study whose {@code flaky} strategy watches {@code marker}, and so fails or hangs in task 1 while it exists. */
+    private record FlakyStudy(Path config, Path marker) {
+    }
+
+    /**
+     * A study whose flaky cells include some of task 1's. Cells are dealt out to the tasks by id, and the marker's
+     * path, a parameter of the flaky strategy, is part of its cells' ids: with a temporary directory's path, task 1
+     * got no flaky cell in about one run in seven, and the test failed. So the marker's name is chosen to give it some.
+     */
+    private static FlakyStudy flakyStudy(String name, String watch) throws IOException {
+        List<TransferLabModule> modules = new ArrayList<>();
+        java.util.ServiceLoader.load(TransferLabModule.class).forEach(modules::add);
+        modules.add(new FlakyModule());
+        ConfigLoader loader = new ConfigLoader(Plugins.of(modules));
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path marker = dir.resolve(name + "-marker-" + attempt);
+            Path config = config(name, "flaky: {fails-in-task: 1, " + watch + ": '" + marker + "'}");
+            List<Cell> task1 = new Shard(1, 3).select(Grid.expand(loader.load(config)).cells());
+            if (task1.stream().anyMatch(cell -> cell.strategy().name().equals("flaky"))) {
+                return new FlakyStudy(config, marker);
+            }
+        }
+        throw new AssertionError("no marker name in 100 gives task 1 of 3 a flaky cell");
     }
 
     @Test
@@ -194,7 +224,7 @@ class SlurmClusterTest {
         assertTrue(submitted.out().contains("tasks 0,1,2 of 3"), submitted.out());
         assertTrue(submitted.out().contains("all        12     12       0        0"), submitted.out());
         assertEquals(results(dir.resolve("plain-local")), results(out));
-        long trainings = ResultsCsv.read(out.resolve("results.csv")).stream().filter(r -> r.get("source_trained").equals("true")).count();
+        long trainings = CsvRows.read(out.resolve("results.csv")).stream().filter(r -> r.get("source_trained").equals("true")).count();
         assertEquals(2, trainings, "the tasks share the cache: each of the 2 source models (one per seed) is trained once");
         assertTrue(Files.readString(out.resolve("slurm/task.sh")).contains("--shard \"$SLURM_ARRAY_TASK_ID/3\""));
         assertTrue(Files.isRegularFile(out.resolve("report.md")));
@@ -208,8 +238,9 @@ class SlurmClusterTest {
 
     @Test
     void aFailedTaskStillGetsMergedIsReportedAndAResubmissionCompletesOnlyIt() throws Exception {
-        Path marker = Files.writeString(dir.resolve("scratch-full"), "");
-        Path config = config("flaky", "flaky: {fails-in-task: 1, fails-while: '" + marker + "'}");
+        FlakyStudy flaky = flakyStudy("flaky", "fails-while");
+        Path marker = Files.writeString(flaky.marker(), "");
+        Path config = flaky.config();
         Path out = dir.resolve("flaky-slurm");
         Result first = submit(config, out);
         assertEquals(TransferLabCommand.SOME_CELLS_FAILED, first.exitCode(), first.out());
@@ -221,7 +252,7 @@ class SlurmClusterTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("2 +4 +4 +0 +0")), status.out());
         assertTrue(status.out().contains("failed: task 1, cell "), status.out());
         assertTrue(status.out().contains("the node ran out of scratch space"), status.out());
-        int merged = ResultsCsv.read(out.resolve("results.csv")).size();
+        int merged = CsvRows.read(out.resolve("results.csv")).size();
         assertTrue(merged >= 8 && merged < 12, "the merge ran after the failed task and kept the other tasks' cells: " + merged);
 
         Files.delete(marker);
@@ -240,8 +271,9 @@ class SlurmClusterTest {
 
     @Test
     void aTaskTheSchedulerKillsKeepsItsFinishedCellsAndIsSubmittedAgain() throws Exception {
-        Path hang = Files.writeString(dir.resolve("hang"), "");
-        Path config = config("killed", "flaky: {fails-in-task: 1, hangs-while: '" + hang + "'}");
+        FlakyStudy killed = flakyStudy("killed", "hangs-while");
+        Path hang = Files.writeString(killed.marker(), "");
+        Path config = killed.config();
         Path out = dir.resolve("killed-slurm");
         Result submitted = transferlab("slurm", "submit", config.toString(), "--tasks", "3", "--out", out.toString(),
                 "--data-dir", dir.toString(), "--no-cache", "--launcher", launcher.toString());
@@ -277,7 +309,7 @@ class SlurmClusterTest {
                 "--data-dir", dir.toString(), "--no-cache", "--launcher", launcher.toString(), "--wait");
         assertEquals(0, again.exitCode(), again.out());
         assertTrue(again.out().contains("tasks 1 of 3"), again.out());
-        assertEquals(12, ResultsCsv.read(out.resolve("results.csv")).size());
+        assertEquals(12, CsvRows.read(out.resolve("results.csv")).size());
     }
 
     private static String taskLog(Path logs, int task) throws IOException {

@@ -24,6 +24,7 @@ import org.transferlab.experiments.reproduce.Reproduction;
 import org.transferlab.experiments.reproduce.ReproductionContext;
 import org.transferlab.experiments.report.ReportWriter;
 import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.StoredResult;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.run.Shard;
 import org.transferlab.experiments.run.SourceModelStore;
@@ -102,8 +103,8 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
     public Findings run(Settings s, ReproductionContext context) {
         Plugins plugins = Plugins.discover();
         Map<String, String> classification = available(CLASSIFICATION, plugins, TaskType.CLASSIFICATION);
-        List<Map<String, String>> regressionRows = study(regressionConfig(s), "regression", plugins, context);
-        List<Map<String, String>> classificationRows = study(classificationConfig(s, classification), "classification", plugins,
+        List<StoredResult> regressionRows = study(regressionConfig(s), "regression", plugins, context);
+        List<StoredResult> classificationRows = study(classificationConfig(s, classification), "classification", plugins,
                 context);
 
         SuiteTable regressionTable = SuiteTable.of(regressionRows, REGRESSION, "rmse", false);
@@ -146,7 +147,7 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
     }
 
     /** Runs one study into {@code output/folder} and returns its results rows; keeps its report, results and plots. */
-    private static List<Map<String, String>> study(String yaml, String folder, Plugins plugins, ReproductionContext context) {
+    private static List<StoredResult> study(String yaml, String folder, Plugins plugins, ReproductionContext context) {
         ExperimentConfig parsed = new ConfigLoader(plugins).parse(folder + ".yaml", yaml);
         ExperimentConfig config = withFashionFiles(parsed, context);
         StudyRunner runner = new StudyRunner(context.dataDirectory(), context.progress(), SourceModelStore.disabled());
@@ -157,10 +158,10 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
             throw new IllegalStateException(folder + " study: " + outcome.failedCells().size() + " cells failed, first: "
                     + outcome.failedCells().get(0));
         }
-        ReportWriter.write(config, run, "./transferlab reproduce " + NAME + " (its " + folder + " study)",
+        ReportWriter.write(study.grid(), run, "./transferlab reproduce " + NAME + " (its " + folder + " study)",
                 TaskMetrics.of(config.task()).primary());
         run.close();
-        List<Map<String, String>> rows = ResultsCsv.read(run.path().resolve("results.csv"));
+        List<StoredResult> rows = ResultsCsv.read(run.path().resolve("results.csv"));
         // The per-cell records and curves duplicate results.csv, and the lock file only says who ran it last;
         // the committed results keep the tables, plots and the report.
         delete(run.path().resolve("cells"));

@@ -13,6 +13,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.transferlab.experiments.report.CategoryPlot;
 import org.transferlab.experiments.report.Interval;
 import org.transferlab.experiments.reproduce.Figures;
+import org.transferlab.experiments.run.StoredResult;
 
 /**
  * Chelba &amp; Acero's figure: test RMSE against target size for TGTONLY and PRIOR, per regression target, the
@@ -22,22 +23,22 @@ final class LittleDataFigure {
     private LittleDataFigure() {
     }
 
-    static String write(List<Map<String, String>> rows, Path folder) {
+    static String write(List<StoredResult> rows, Path folder) {
         return Figures.save(chart(rows), folder, "little-data", "test RMSE against target rows, TGTONLY and PRIOR, 95% CI over seeds");
     }
 
-    static XYChart chart(List<Map<String, String>> rows) {
+    static XYChart chart(List<StoredResult> rows) {
         // target -> strategy -> size -> RMSE per seed
         Map<String, Map<String, TreeMap<Integer, List<Double>>>> byTarget = new TreeMap<>();
         TreeSet<Integer> sizes = new TreeSet<>();
-        for (Map<String, String> r : rows) {
-            String strategy = r.get("strategy");
+        for (StoredResult r : rows) {
+            String strategy = r.strategy();
             if (strategy.equals("target-only") || strategy.equals("prior")) {
-                int size = Integer.parseInt(r.get("budget"));
+                int size = r.budget().amount();
                 sizes.add(size);
-                byTarget.computeIfAbsent(r.get("target"), k -> new TreeMap<>())
+                byTarget.computeIfAbsent(r.target(), k -> new TreeMap<>())
                         .computeIfAbsent(strategy.equals("prior") ? "PRIOR" : "TGTONLY", k -> new TreeMap<>())
-                        .computeIfAbsent(size, k -> new ArrayList<>()).add(Double.parseDouble(r.get("rmse")));
+                        .computeIfAbsent(size, k -> new ArrayList<>()).add(r.metric("rmse"));
             }
         }
         XYChart chart = new XYChartBuilder().width(800).height(460).title("Little data can help a lot")

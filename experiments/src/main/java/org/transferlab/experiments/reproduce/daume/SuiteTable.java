@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.experiments.report.PairedTests;
+import org.transferlab.experiments.run.StoredResult;
 
 /**
  * The methods' test errors per target domain and size, in the layout of Daumé III's Table 2: one row per
@@ -51,14 +53,14 @@ final class SuiteTable {
      * @param metric     the results column to read
      * @param asError    read the metric as a score and report 1 − score (accuracy → error rate)
      */
-    static SuiteTable of(List<Map<String, String>> results, Map<String, String> strategies, String metric, boolean asError) {
+    static SuiteTable of(List<StoredResult> results, Map<String, String> strategies, String metric, boolean asError) {
         Map<String, Map<String, Map<String, TreeMap<Integer, Double>>>> grouped = new LinkedHashMap<>();
-        for (Map<String, String> r : results) {
-            String size = r.get("budget") + ("per-class".equals(r.get("budget_kind")) ? " per class" : " rows");
-            double value = Double.parseDouble(r.get(metric));
-            grouped.computeIfAbsent(r.get("target"), k -> new LinkedHashMap<>()).computeIfAbsent(size, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.get("strategy"), k -> new TreeMap<>())
-                    .put(Integer.parseInt(r.get("seed")), asError ? 1 - value : value);
+        for (StoredResult r : results) {
+            String size = r.budget().amount() + (r.budget().kind() == LabelBudget.Kind.PER_CLASS ? " per class" : " rows");
+            double value = r.metric(metric);
+            grouped.computeIfAbsent(r.target(), k -> new LinkedHashMap<>()).computeIfAbsent(size, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.strategy(), k -> new TreeMap<>())
+                    .put(r.seed(), asError ? 1 - value : value);
         }
         List<Row> rows = new ArrayList<>();
         grouped.forEach((target, bySize) -> bySize.forEach((size, byStrategy) -> {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -16,6 +14,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.ChartProbe;
 import org.transferlab.experiments.report.Interval;
 import org.transferlab.experiments.report.Pixels;
+import org.transferlab.experiments.run.ResultFixtures;
+import org.transferlab.experiments.run.StoredResult;
+import org.transferlab.core.budget.LabelBudget;
 
 /** Renders Chelba &amp; Acero's figure from made-up results rows and checks its axis and intervals. */
 class LittleDataFigureTest {
@@ -23,8 +24,8 @@ class LittleDataFigureTest {
     private static final double[] NOISE = {-0.8, 0.3, 0.9, -0.5, 0.1};
 
     /** RMSE per seed: TGTONLY falls from 7 toward 3.5 with the size, PRIOR stays near 3.2; seeds ±0.9 apart. */
-    private static List<Map<String, String>> rows() {
-        List<Map<String, String>> rows = new ArrayList<>();
+    private static List<StoredResult> rows() {
+        List<StoredResult> rows = new ArrayList<>();
         for (String target : List.of("europe", "japan")) {
             for (int size : SIZES) {
                 for (int seed = 0; seed < NOISE.length; seed++) {
@@ -37,14 +38,9 @@ class LittleDataFigureTest {
         return rows;
     }
 
-    private static Map<String, String> row(String target, String strategy, int budget, int seed, double rmse) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("target", target);
-        row.put("strategy", strategy);
-        row.put("budget", Integer.toString(budget));
-        row.put("seed", Integer.toString(seed));
-        row.put("rmse", Double.toString(rmse));
-        return row;
+    private static StoredResult row(String target, String strategy, int budget, int seed, double rmse) {
+        return ResultFixtures.result().pair("usa", target).strategy(strategy).budget(LabelBudget.total(budget)).seed(seed)
+                .metric("rmse", rmse).build();
     }
 
     @Test
@@ -72,12 +68,12 @@ class LittleDataFigureTest {
 
     @Test
     void theIntervalsAreDrawnInTheirSeriesColour() {
-        List<Map<String, String>> rows = rows();
+        List<StoredResult> rows = rows();
         XYChart chart = LittleDataFigure.chart(rows);
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
         XYSeries targetOnly = chart.getSeries("europe TGTONLY");
-        List<Double> values = rows.stream().filter(r -> r.get("target").equals("europe") && r.get("strategy").equals("target-only")
-                && r.get("budget").equals("5")).map(r -> Double.parseDouble(r.get("rmse"))).toList();
+        List<Double> values = rows.stream().filter(r -> r.target().equals("europe") && r.strategy().equals("target-only")
+                && r.budget().amount() == 5).map(r -> r.metric("rmse")).toList();
         Interval interval = Interval.of(values);
         int x = (int) Math.round(chart.getScreenXFromChart(targetOnly.getXData()[0]));
         int y = (int) Math.round(chart.getScreenYFromChart(interval.mean() + 0.7 * (interval.high() - interval.mean())));

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.experiments.reproduce.Claim;
+import org.transferlab.experiments.run.ResultFixtures;
+import org.transferlab.experiments.run.StoredResult;
 
 /**
  * The verdict rules of daume2007's claims (a), (b) and (c) on hand-made result rows (no training): a fixture
@@ -35,14 +38,14 @@ class SuiteClaimsTest {
 
     /** Result rows of one (target, size) cell of the grid: per strategy column, one error per seed. */
     private static final class Rows {
-        final List<Map<String, String>> rows = new ArrayList<>();
+        final List<StoredResult> rows = new ArrayList<>();
 
         Rows add(String target, int size, double[] source, double[] targetOnly, double[] prior, double[] augment) {
             Map<String, double[]> byColumn = Map.of("SRCONLY", source, "TGTONLY", targetOnly, "PRIOR", prior, "AUGMENT", augment);
             byColumn.forEach((column, errors) -> {
                 for (int seed = 0; seed < errors.length; seed++) {
-                    rows.add(Map.of("target", target, "budget", String.valueOf(size), "budget_kind", "total",
-                            "strategy", COLUMNS.get(column), "seed", String.valueOf(seed), "rmse", String.valueOf(errors[seed])));
+                    rows.add(ResultFixtures.result().pair("usa", target).budget(LabelBudget.total(size)).strategy(COLUMNS.get(column))
+                            .seed(seed).metric("rmse", errors[seed]).build());
                 }
             });
             return this;

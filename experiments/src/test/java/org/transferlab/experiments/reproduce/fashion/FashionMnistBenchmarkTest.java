@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.experiments.reproduce.ReproductionFixtures;
 import org.transferlab.experiments.reproduce.ReproductionRunner;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 
 /** Runs the Fashion-MNIST benchmark at a tiny size on fixture images: every classifier, the size study, the report. */
 class FashionMnistBenchmarkTest {
@@ -34,7 +34,7 @@ class FashionMnistBenchmarkTest {
         assertTrue(report.contains("accuracy.png") && report.contains("size-study.png"), report);
         assertTrue(report.contains("| SVC | C=10 kernel=rbf | 0.897 |"), report);
 
-        List<Map<String, String>> rows = ResultsCsv.read(folder.resolve("benchmark.csv"));
+        List<Map<String, String>> rows = CsvRows.read(folder.resolve("benchmark.csv"));
         Set<String> classifiers = rows.stream().map(r -> r.get("classifier")).collect(Collectors.toSet());
         assertEquals(Set.of("rbf-svm", "gradient-boosting", "random-forest", "mlp", "knn", "logistic-regression", "linear-svm"),
                 classifiers);

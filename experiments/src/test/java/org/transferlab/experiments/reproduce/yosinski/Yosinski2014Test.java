@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.experiments.reproduce.ReproductionFixtures;
 import org.transferlab.experiments.reproduce.ReproductionRunner;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 
 /** Runs the Yosinski reproduction at a tiny size on fixture images: the pipeline, not the paper's numbers. */
 class Yosinski2014Test {
@@ -32,7 +32,7 @@ class Yosinski2014Test {
         String report = ReproductionFixtures.checkReport(folder, 3);
         assertTrue(report.contains("figure2.png") && report.contains("figure2-means.png"), report);
 
-        List<java.util.Map<String, String>> rows = ResultsCsv.read(folder.resolve("networks.csv"));
+        List<java.util.Map<String, String>> rows = CsvRows.read(folder.resolve("networks.csv"));
         // Per repetition: baseB, then AnB, AnB+, BnB, BnB+ at n = 1..3.
         assertEquals(2 * (1 + 4 * 3), rows.size());
         assertEquals(Set.of("baseB", "BnB", "BnB+", "AnB", "AnB+"), rows.stream().map(r -> r.get("network")).collect(Collectors.toSet()));
