@@ -14,7 +14,9 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * Feature extraction: the source network's layers up to its last hidden layer are frozen, its output
  * layer is replaced by a new softmax layer for the target's classes, and only that head is trained on
  * the target budget (Donahue et al., "DeCAF", ICML 2014; Yosinski et al., "How transferable are
- * features in deep neural networks?", NeurIPS 2014). Built with DL4J's TransferLearning API.
+ * features in deep neural networks?", NeurIPS 2014). Built with DL4J's TransferLearning API; since the frozen
+ * layers never change, the head is trained on their activations, computed once per source model and target
+ * ({@link TargetTraining#fitHead}), and predicts through the whole network.
  *
  * <p>A new head on frozen features wants a larger learning rate than fine-tuning: on Fashion-MNIST
  * 0-4 to 5-9 with 100 labels per class, a head reached 0.73 accuracy at 0.001 and 0.89 at 0.01
