@@ -83,6 +83,20 @@ class BadInputCorpusTest {
     record Result(int exitCode, String out, String err) {
     }
 
+    /**
+     * Runs {@link #STUDY} into {@code dir/run} with an empty source-model cache in {@code dir/cache}, checks that it
+     * trained its one source model, and returns its results: the reference the cache-entry tests compare with.
+     */
+    static List<java.util.Map<String, String>> runWithEmptyCache(Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("study.yaml"), STUDY);
+        Result first = cli("run", config.toString(), "--out", dir.resolve("run").toString(),
+                "--data-dir", dir.toString(), "--cache-dir", dir.resolve("cache").toString());
+        assertEquals(0, first.exitCode(), first.err());
+        org.junit.jupiter.api.Assertions.assertTrue(first.out().contains("source models: 1 trained, 0 loaded from the cache"),
+                first.out());
+        return RunLifecycleTest.results(dir.resolve("run"));
+    }
+
     static Result cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -34,12 +34,7 @@ class CacheEntryBadInputTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void fillTheCache() throws IOException {
-        Path config = Files.writeString(pristine.resolve("study.yaml"), STUDY);
-        Result first = cli("run", config.toString(), "--out", pristine.resolve("run").toString(),
-                "--data-dir", pristine.toString(), "--cache-dir", pristine.resolve("cache").toString());
-        assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("source models: 1 trained, 0 loaded from the cache"), first.out());
-        reference = RunLifecycleTest.results(pristine.resolve("run"));
+        reference = BadInputCorpusTest.runWithEmptyCache(pristine);
     }
 
     /**

@@ -24,12 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.synthetic.SyntheticLoader;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.run.CsvRows;
 import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.engine.NetworkSpec;
 import org.transferlab.transfer.engine.SourceTrainer;
 import org.transferlab.transfer.engine.TrainingLog;
-import org.transferlab.experiments.run.CsvRows;
 
 /**
  * The input scaling of a cached source model. The good case: a cached tabular source model reloads with the
@@ -61,12 +60,7 @@ class InputScalingCacheTest {
 
     @BeforeAll
     static void fillTheCache() throws IOException {
-        Path config = Files.writeString(pristine.resolve("study.yaml"), STUDY);
-        Result first = cli("run", config.toString(), "--out", pristine.resolve("run").toString(),
-                "--data-dir", pristine.toString(), "--cache-dir", pristine.resolve("cache").toString());
-        assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("source models: 1 trained, 0 loaded from the cache"), first.out());
-        reference = RunLifecycleTest.results(pristine.resolve("run"));
+        reference = BadInputCorpusTest.runWithEmptyCache(pristine);
     }
 
     @Test
