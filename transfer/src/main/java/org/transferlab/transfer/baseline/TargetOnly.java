@@ -9,6 +9,7 @@ import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.transfer.engine.TrainingLog;
 import org.transferlab.transfer.engine.TrainingSchedule;
 import org.transferlab.transfer.network.TargetTraining;
 
@@ -88,6 +89,26 @@ public final class TargetOnly extends ClassificationStrategy<TargetOnly.Paramete
                     context.classNames(), NAME);
         }
         return TargetTraining.fit(network(p, context), scaling, p.schedule(), context, NAME);
+    }
+
+    /**
+     * The very network {@link #fit} trains for this cell with network parameters {@code p} (the same initialisation,
+     * data order and early stopping), and the input scaling it reads through: for a control that must start from the
+     * baseline's own trained network, as the "selffer" networks of Yosinski et al. (NeurIPS 2014) start from baseB.
+     * Its epochs go to {@code log}: a network shared by several cells belongs to none of their curves.
+     */
+    public static TrainedNetwork trainedNetwork(Parameters p, TransferContext context, TrainingLog log) {
+        if (p.model() != ClassifierModel.NETWORK) {
+            throw new IllegalArgumentException("model: only the network has layers to start from, got " + p.model());
+        }
+        InputScaling scaling = TargetTraining.fromScratch(context);
+        MultiLayerNetwork network = network(p, context);
+        TargetTraining.fit(network, scaling, p.schedule(), context, NAME, log);
+        return new TrainedNetwork(network, scaling);
+    }
+
+    /** A network trained on the budget, and the scaling of its inputs. */
+    public record TrainedNetwork(MultiLayerNetwork network, InputScaling scaling) {
     }
 
     /** A fresh network of the context's architecture, initialised from target-only's seed for this cell. */

@@ -11,6 +11,7 @@ import org.transferlab.transfer.engine.FitSummary;
 import org.transferlab.transfer.engine.HeadOnly;
 import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingLog;
 import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
@@ -25,10 +26,16 @@ public final class TargetTraining {
     /** Trains {@code network}, whose inputs are scaled by {@code scaling}, and predicts through the same scaling. */
     public static Fitted fit(MultiLayerNetwork network, InputScaling scaling, TrainingSchedule schedule, TransferContext context,
                              String phase) {
+        return fit(network, scaling, schedule, context, phase, context.log());
+    }
+
+    /** {@link #fit}, reporting its epochs to {@code log} rather than the context's. */
+    public static Fitted fit(MultiLayerNetwork network, InputScaling scaling, TrainingSchedule schedule, TransferContext context,
+                             String phase, TrainingLog log) {
         requireTargetLabels(context);
         FitSummary summary = new EarlyStoppingTrainer(schedule).train(network, scaling.apply(context.budget().train()),
                 scaling.apply(context.budget().validation()), context.classCount(), Seeds.derive(context.seed(), phase, "order"),
-                phase, context.log());
+                phase, log);
         return new Fitted(new NetworkPredictor(network, scaling), summary);
     }
 

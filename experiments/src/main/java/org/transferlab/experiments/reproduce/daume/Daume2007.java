@@ -1,34 +1,18 @@
 package org.transferlab.experiments.reproduce.daume;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.transferlab.core.data.TaskType;
-import org.transferlab.core.loader.fashion.FashionMnistLoader;
-import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.Plugins;
-import org.transferlab.experiments.config.ConfigLoader;
-import org.transferlab.experiments.config.DomainEntry;
-import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.reproduce.Claim;
 import org.transferlab.experiments.reproduce.Findings;
 import org.transferlab.experiments.reproduce.Reproduction;
 import org.transferlab.experiments.reproduce.ReproductionContext;
-import org.transferlab.experiments.report.ReportWriter;
-import org.transferlab.experiments.run.ResultsCsv;
+import org.transferlab.experiments.reproduce.ReproductionStudy;
 import org.transferlab.experiments.run.StoredResult;
-import org.transferlab.experiments.run.RunDirectory;
-import org.transferlab.experiments.run.Shard;
-import org.transferlab.experiments.run.SourceModelStore;
-import org.transferlab.experiments.run.StudyRunner;
 import org.transferlab.transfer.StrategyBindings;
 
 /**
@@ -103,9 +87,9 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
     public Findings run(Settings s, ReproductionContext context) {
         Plugins plugins = Plugins.discover();
         Map<String, String> classification = available(CLASSIFICATION, plugins, TaskType.CLASSIFICATION);
-        List<StoredResult> regressionRows = study(regressionConfig(s), "regression", plugins, context);
-        List<StoredResult> classificationRows = study(classificationConfig(s, classification), "classification", plugins,
-                context);
+        List<StoredResult> regressionRows = ReproductionStudy.run(regressionConfig(s), "regression", NAME, plugins, context);
+        List<StoredResult> classificationRows = ReproductionStudy.run(classificationConfig(s, classification), "classification",
+                NAME, plugins, context);
 
         SuiteTable regressionTable = SuiteTable.of(regressionRows, REGRESSION, "rmse", false);
         SuiteTable classificationTable = SuiteTable.of(classificationRows, classification, "accuracy", true);
@@ -144,41 +128,6 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
                 .append("provenance) is in `regression/report.md` and `classification/report.md`; per-cell results in their ")
                 .append("`results.csv`.\n");
         return new Findings(protocol, claims, body.toString());
-    }
-
-    /** Runs one study into {@code output/folder} and returns its results rows; keeps its report, results and plots. */
-    private static List<StoredResult> study(String yaml, String folder, Plugins plugins, ReproductionContext context) {
-        ExperimentConfig parsed = new ConfigLoader(plugins).parse(folder + ".yaml", yaml);
-        ExperimentConfig config = withFashionFiles(parsed, context);
-        StudyRunner runner = new StudyRunner(context.dataDirectory(), context.progress(), SourceModelStore.disabled());
-        StudyRunner.Prepared study = runner.prepare(config);
-        RunDirectory run = RunDirectory.open(context.output().resolve(folder), config.text(), config.digest(), false);
-        StudyRunner.Outcome outcome = runner.run(study, run, Shard.ALL, context.threads());
-        if (!outcome.failedCells().isEmpty()) {
-            throw new IllegalStateException(folder + " study: " + outcome.failedCells().size() + " cells failed, first: "
-                    + outcome.failedCells().get(0));
-        }
-        ReportWriter.write(study.grid(), run, "./transferlab reproduce " + NAME + " (its " + folder + " study)",
-                TaskMetrics.of(config.task()).primary());
-        run.close();
-        List<StoredResult> rows = ResultsCsv.read(run.path().resolve("results.csv"));
-        // The per-cell records and curves duplicate results.csv, and the lock file only says who ran it last;
-        // the committed results keep the tables, plots and the report.
-        delete(run.path().resolve("cells"));
-        delete(run.path().resolve("curves"));
-        delete(run.path().resolve(org.transferlab.experiments.run.RunLock.FILE));
-        return rows;
-    }
-
-    /** Fashion-MNIST domains read through the context's files (fixtures in tests, the installed data otherwise). */
-    private static ExperimentConfig withFashionFiles(ExperimentConfig config, ReproductionContext context) {
-        FashionMnistLoader loader = new FashionMnistLoader(context.fashionMnist());
-        Map<String, DomainEntry> domains = new LinkedHashMap<>();
-        config.domains().forEach((name, entry) -> domains.put(name, entry.loaderName().equals(FashionMnistLoader.NAME)
-                ? new DomainEntry(entry.name(), entry.loaderName(), loader, entry.parameters(), entry.line()) : entry));
-        return new ExperimentConfig(config.file(), config.text(), config.settings(), domains, config.models(), config.pairs(),
-                config.network(),
-                config.strategies(), config.budgets());
     }
 
     static String regressionConfig(Settings s) {
@@ -249,20 +198,5 @@ public final class Daume2007 implements Reproduction<Daume2007.Settings> {
             }
         });
         return present;
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            List<Path> all = new ArrayList<>(paths.toList());
-            java.util.Collections.reverse(all);
-            for (Path path : all) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

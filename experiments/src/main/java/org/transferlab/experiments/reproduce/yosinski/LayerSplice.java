@@ -9,8 +9,8 @@ import org.transferlab.transfer.engine.NetworkFactory;
 /**
  * Builds a Yosinski network: a freshly initialised network of the base's architecture whose first
  * {@code n} layers take the base network's trained weights, frozen or left trainable. It is the
- * {@code layer-transfer} strategy's construction, applied to a base network this reproduction trained
- * itself on the same B data as baseB (the strategy only sees a source model trained on other data).
+ * {@code layer-transfer} strategy's construction, applied by {@link Selffer} to baseB, the network
+ * {@code target-only} trained on the same B data (layer-transfer only sees a source model trained on other data).
  */
 final class LayerSplice {
     private LayerSplice() {

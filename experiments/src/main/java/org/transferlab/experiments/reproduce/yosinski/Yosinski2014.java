@@ -8,16 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
-import org.transferlab.core.data.Domain;
-import org.transferlab.core.data.Examples;
-import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
+import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.core.plugin.Default;
+import org.transferlab.core.plugin.Plugins;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.experiments.reproduce.Claim;
 import org.transferlab.experiments.reproduce.CsvTable;
@@ -25,10 +19,10 @@ import org.transferlab.experiments.reproduce.Figures;
 import org.transferlab.experiments.reproduce.Findings;
 import org.transferlab.experiments.reproduce.Reproduction;
 import org.transferlab.experiments.reproduce.ReproductionContext;
-import org.transferlab.experiments.reproduce.Workers;
-import org.transferlab.transfer.engine.Batches;
-import org.transferlab.transfer.engine.NetworkEvaluation;
-import org.transferlab.transfer.engine.NetworkFactory;
+import org.transferlab.experiments.reproduce.ReproductionStudy;
+import org.transferlab.experiments.run.StoredResult;
+import org.transferlab.transfer.baseline.TargetOnly;
+import org.transferlab.transfer.network.LayerTransfer;
 import org.transferlab.transfer.engine.NetworkSpec;
 
 /**
@@ -41,6 +35,9 @@ import org.transferlab.transfer.engine.NetworkSpec;
  */
 public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
     public static final String NAME = "yosinski2014";
+    /** The folder of the reproduction's study, under its results. */
+    static final String STUDY = "study";
+    private static final int FASHION_TRAIN_PER_CLASS = 6_000;
 
     /**
      * @param splits        random A/B splits of the ten classes (the paper used two; quick mode uses four); the claims'
@@ -103,105 +100,91 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
     private record Split(List<Integer> a, List<Integer> b) {
     }
 
-    private record Data(Domain a, Domain b, Examples testB) {
-    }
-
-    private record Bases(MultiLayerNetwork a, MultiLayerNetwork b) {
+    /** How many images the study's domains held: B's training images of the first split and its test images. */
+    private record Sizes(int trainB, int testB) {
     }
 
     @Override
     public Findings run(Settings s, ReproductionContext context) {
-        int layers = s.hidden().size();
-        NetworkSpec spec = new NetworkSpec(NetworkSpec.Type.MLP, s.hidden(), List.of(), s.epochs(), s.batchSize(),
-                s.learningRate(), s.seed());
         List<Split> splits = splits(s);
-        FashionMnistLoader loader = new FashionMnistLoader(context.fashionMnist());
-        List<Data> data = new ArrayList<>();
-        for (Split split : splits) {
-            Domain a = load(loader, "A", split.a(), s, context);
-            Domain b = load(loader, "B", split.b(), s, context);
-            data.add(new Data(a, b, b.test().open()));
+        List<StoredResult> rows = ReproductionStudy.run(config(s, splits), STUDY, NAME, Plugins.discover(), context);
+        List<Measurement> measurements = new ArrayList<>();
+        for (StoredResult row : rows) {
+            network(row.strategy()).ifPresent(network -> measurements.add(new Measurement(split(row.target()), row.seed(),
+                    network.condition(), network.n(), row.metrics().get(ClassificationMetrics.ACCURACY), row.timings().fitSeconds())));
         }
-        List<Measurement> measurements;
-        try (Workers pool = new Workers(context.threads(), "yosinski-worker")) {
-            // Phase 1: baseA and baseB of every repetition; phase 2: every spliced network, from those bases.
-            Map<String, Future<MultiLayerNetwork>> bases = new java.util.LinkedHashMap<>();
-            for (int split = 0; split < splits.size(); split++) {
-                for (int seed = 0; seed < s.seeds(); seed++) {
-                    for (Condition.Base which : Condition.Base.values()) {
-                        Data d = data.get(split);
-                        Domain domain = which == Condition.Base.A ? d.a() : d.b();
-                        long networkSeed = Seeds.derive(s.seed(), "base", which.name(), split, seed);
-                        bases.put(key(which, split, seed), pool.submit(() -> train(NetworkFactory.classifier(spec, domain.shape(),
-                                domain.classCount(), s.learningRate(), Seeds.derive(networkSeed, "init")), domain.train(),
-                                domain.classCount(), s, Seeds.derive(networkSeed, "order"))));
-                    }
+        StoredResult first = rows.stream().filter(r -> r.target().equals(domain("b", 0))).findFirst().orElseThrow();
+        return findings(s, splits, new Sizes(first.sizes().train(), first.sizes().test()), measurements, context);
+    }
+
+    /** One of the figure's networks: which curve, and how many layers it copied (0 for baseB). */
+    private record Network(Condition condition, int n) {
+    }
+
+    /**
+     * The study: one pair A<sub>i</sub> → B<sub>i</sub> per split, the harness's source model on A<sub>i</sub> being
+     * baseA, {@code target-only} baseB, {@code selffer} BnB and BnB+, {@code layer-transfer} AnB and AnB+ at every n;
+     * every network trained the same fixed number of epochs (patience = max-epochs, no validation split) on every B
+     * training image of the domain (the budget is all of them).
+     */
+    static String config(Settings s, List<Split> splits) {
+        StringBuilder yaml = new StringBuilder(String.format(Locale.ROOT, "name: %s%nseed: %d%nseeds: %d%ndomains:%n", NAME, s.seed(),
+                s.seeds()));
+        for (int i = 0; i < splits.size(); i++) {
+            for (String half : List.of("a", "b")) {
+                List<Integer> classes = half.equals("a") ? splits.get(i).a() : splits.get(i).b();
+                yaml.append(String.format(Locale.ROOT, "  %s: {loader: fashion-mnist, classes: %s, train-per-class: %d, "
+                        + "test-per-class: %d}%n", domain(half, i), classes, s.trainPerClass(), s.testPerClass()));
+            }
+        }
+        yaml.append("pairs:\n");
+        for (int i = 0; i < splits.size(); i++) {
+            yaml.append(String.format(Locale.ROOT, "  - {source: %s, target: %s}%n", domain("a", i), domain("b", i)));
+        }
+        yaml.append(String.format(Locale.ROOT, "network: {type: mlp, hidden: %s, epochs: %d, batch-size: %d, learning-rate: %s}%n",
+                s.hidden(), s.epochs(), s.batchSize(), s.learningRate()));
+        String schedule = String.format(Locale.ROOT, "learning-rate: %s, max-epochs: %d, patience: %d, batch-size: %d",
+                s.learningRate(), s.epochs(), s.epochs(), s.batchSize());
+        yaml.append("strategies:\n  target-only: {").append(schedule).append("}\n");
+        for (int n = 1; n <= s.hidden().size(); n++) {
+            for (Condition condition : Condition.values()) {
+                if (condition.transfers()) {
+                    yaml.append(String.format(Locale.ROOT, "  %s: {layers: %d, frozen: %s, %s}%n", strategy(condition, n), n,
+                            condition.frozen, schedule));
                 }
             }
-            int total = splits.size() * s.seeds() * (1 + 4 * layers);
-            AtomicInteger done = new AtomicInteger();
-            List<Future<Measurement>> jobs = new ArrayList<>();
-            for (int split = 0; split < splits.size(); split++) {
-                for (int seed = 0; seed < s.seeds(); seed++) {
-                    Data d = data.get(split);
-                    int sp = split;
-                    int se = seed;
-                    Future<MultiLayerNetwork> baseB = bases.get(key(Condition.Base.B, split, seed));
-                    jobs.add(pool.submit(measure(context, done, total, () -> new Measurement(sp, se, Condition.BASE_B, 0,
-                            NetworkEvaluation.accuracy(baseB.get(), d.testB()), 0))));
-                    for (int n = 1; n <= layers; n++) {
-                        for (Condition condition : Condition.values()) {
-                            if (!condition.transfers()) {
-                                continue;
-                            }
-                            int copied = n;
-                            Future<MultiLayerNetwork> base = bases.get(key(condition.source, split, seed));
-                            long networkSeed = Seeds.derive(s.seed(), condition.label, n, split, seed);
-                            jobs.add(pool.submit(measure(context, done, total, () -> {
-                                long start = System.nanoTime();
-                                MultiLayerNetwork fresh = NetworkFactory.classifier(spec, d.b().shape(), d.b().classCount(),
-                                        s.learningRate(), Seeds.derive(networkSeed, "init"));
-                                MultiLayerNetwork network = LayerSplice.splice(fresh, base.get(), copied, condition.frozen,
-                                        s.learningRate(), Seeds.derive(networkSeed, "freeze"));
-                                train(network, d.b().train(), d.b().classCount(), s, Seeds.derive(networkSeed, "order"));
-                                return new Measurement(sp, se, condition, copied, NetworkEvaluation.accuracy(network, d.testB()),
-                                        (System.nanoTime() - start) / 1e9);
-                            })));
-                        }
-                    }
+        }
+        yaml.append(String.format(Locale.ROOT, "budgets:%n  per-class: [%d]%n  validation-fraction: 0%n",
+                s.trainPerClass() == 0 ? FASHION_TRAIN_PER_CLASS : s.trainPerClass()));
+        return yaml.toString();
+    }
+
+    /** The study's entry name of a network: {@code selffer@n2} (BnB), {@code layer-transfer@n2-tuned} (AnB+), ... */
+    static String strategy(Condition condition, int n) {
+        String registered = condition.source == Condition.Base.B ? Selffer.NAME : LayerTransfer.NAME;
+        return registered + "@n" + n + (condition.frozen ? "" : "-tuned");
+    }
+
+    private static java.util.Optional<Network> network(String strategy) {
+        if (strategy.equals(TargetOnly.NAME)) {
+            return java.util.Optional.of(new Network(Condition.BASE_B, 0));
+        }
+        for (Condition condition : Condition.values()) {
+            for (int n = 1; condition.transfers() && n <= 64; n++) {
+                if (strategy(condition, n).equals(strategy)) {
+                    return java.util.Optional.of(new Network(condition, n));
                 }
             }
-            measurements = Workers.results(jobs);
         }
-        return findings(s, splits, data, measurements, context);
+        return java.util.Optional.empty();
     }
 
-    private static String key(Condition.Base which, int split, int seed) {
-        return which + "/" + split + "/" + seed;
+    private static String domain(String half, int split) {
+        return half + (split + 1);
     }
 
-    private static Callable<Measurement> measure(ReproductionContext context, AtomicInteger done, int total,
-                                                 Callable<Measurement> job) {
-        return () -> {
-            Measurement m = job.call();
-            context.progress().accept(String.format(Locale.ROOT, "[%d/%d] split %d seed %d %s n=%d: accuracy %.4f",
-                    done.incrementAndGet(), total, m.split(), m.seed(), m.condition().label, m.n(), m.accuracy()));
-            return m;
-        };
-    }
-
-    /** Fixed-length training, as in the paper: every network sees the same number of epochs. */
-    private static MultiLayerNetwork train(MultiLayerNetwork network, Examples train, int classes, Settings s, long orderSeed) {
-        SplittableRandom random = new SplittableRandom(orderSeed);
-        for (int epoch = 0; epoch < s.epochs(); epoch++) {
-            for (DataSet batch : Batches.shuffled(train, classes, s.batchSize(), random)) {
-                network.fit(batch);
-            }
-            if (!Double.isFinite(network.score())) {
-                throw new IllegalStateException("training diverged: loss " + network.score() + " after epoch " + (epoch + 1));
-            }
-        }
-        return network;
+    private static int split(String domain) {
+        return Integer.parseInt(domain.substring(1)) - 1;
     }
 
     /** Distinct random halves of the ten classes, each sorted. */
@@ -226,12 +209,7 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
         return splits;
     }
 
-    private static Domain load(FashionMnistLoader loader, String half, List<Integer> classes, Settings s, ReproductionContext context) {
-        return loader.load(half + classes, new FashionMnistLoader.Parameters(classes, 0, false, 0, 0, s.trainPerClass(), s.testPerClass(),
-                org.transferlab.core.data.TaskType.CLASSIFICATION), LoadContext.of(context.dataDirectory()));
-    }
-
-    private Findings findings(Settings s, List<Split> splits, List<Data> data, List<Measurement> all, ReproductionContext context) {
+    private Findings findings(Settings s, List<Split> splits, Sizes sizes, List<Measurement> all, ReproductionContext context) {
         int layers = s.hidden().size();
         CsvTable table = new CsvTable("split", "a_classes", "b_classes", "seed", "network", "n", "accuracy", "train_seconds");
         for (Measurement m : all) {
@@ -306,23 +284,27 @@ public final class Yosinski2014 implements Reproduction<Yosinski2014.Settings> {
                         + "specific enough for specificity to show. A CNN would be closer to the paper's network, but on the "
                         + "2-core machine this project runs on one DL4J CNN epoch on 30,000 images takes about a minute "
                         + "(shared/STACK.md), and this figure needs %d networks; small dense layers train in seconds. "
-                        + "Every network is trained the same way (Adam %.4g, %d epochs, batch %d, no early stopping), as the "
-                        + "paper trains all its networks with one schedule.\n",
+                        + "Every network is trained the same way (Adam %.4g, %d epochs, batch %d, no early stopping: no "
+                        + "validation split, and the patience is the epoch count, so the epoch with the lowest training loss "
+                        + "is kept, nearly always the last), as the paper trains all its networks with one schedule. baseA is "
+                        + "the harness's source model, trained the same number of epochs on nine tenths of A's images (a tenth "
+                        + "is held out for its own validation accuracy).\n",
                 join(s.hidden()).replace(' ', '-'), layers, layers, splits.size() * s.seeds() * (2 + 4 * layers),
                 s.learningRate(), s.epochs(), s.batchSize()));
 
         List<Claim> claims = List.of(checks.fineTunedTransfer(), checks.specificity(), checks.coAdaptation());
-        Domain firstB = data.get(0).b();
         String protocol = String.format(Locale.ROOT, "Fashion-MNIST, %d random splits of the ten classes into halves A and B "
                         + "(5 classes each), %d seeds per split: %d repetitions. Each half trains on %s training images per class "
-                        + "(%,d images%s) and is scored on %s test images per class (%,d images). baseA and baseB are trained on "
-                        + "their half; for n = 1..%d, AnB, AnB+, BnB and BnB+ copy the first n layers of baseA or baseB of the same "
+                        + "(%,d images%s) and is scored on %s test images per class (%,d images). One TransferLab study (`study/`: its "
+                        + "config, results and report): a pair A → B per split, every B training image as the label budget. "
+                        + "baseA is the pair's source model, baseB is `target-only`; for n = 1..%d, AnB and AnB+ "
+                        + "(`layer-transfer`) and BnB and BnB+ (`selffer`) copy the first n layers of baseA or baseB of the same "
                         + "repetition (BnB from the very baseB it is compared with, on the same B images, as in the paper), frozen "
                         + "or fine-tuned, and train the rest from a fresh initialisation on B. %d networks in all, on %d worker threads.",
                 s.splits(), s.seeds(), s.splits() * s.seeds(),
-                s.trainPerClass() == 0 ? "all" : String.format(Locale.ROOT, "%,d", s.trainPerClass()), firstB.train().size(),
+                s.trainPerClass() == 0 ? "all" : String.format(Locale.ROOT, "%,d", s.trainPerClass()), sizes.trainB(),
                 s.trainPerClass() == 0 ? "" : ", the first of each class: quick mode; the paper's protocol uses all 6,000 per class",
-                s.testPerClass() == 0 ? "all" : String.format(Locale.ROOT, "%,d", s.testPerClass()), data.get(0).testB().size(),
+                s.testPerClass() == 0 ? "all" : String.format(Locale.ROOT, "%,d", s.testPerClass()), sizes.testB(),
                 layers, splits.size() * s.seeds() * (2 + 4 * layers), context.threads());
         return new Findings(protocol, claims, body.toString());
     }

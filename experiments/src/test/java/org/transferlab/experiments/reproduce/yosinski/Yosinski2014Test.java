@@ -47,6 +47,15 @@ class Yosinski2014Test {
         }
         assertEquals(2, rows.stream().map(r -> r.get("a_classes")).distinct().count(), "the two splits must differ");
         assertTrue(Files.isRegularFile(folder.resolve("means.csv")));
+
+        // Every network is a cell of one ordinary study, run by the harness: its config, results and report are kept.
+        Path study = folder.resolve(Yosinski2014.STUDY);
+        for (String file : List.of("config.yaml", "results.csv", "report.md")) {
+            assertTrue(Files.isRegularFile(study.resolve(file)), "no " + file + " in " + study);
+        }
+        List<java.util.Map<String, String>> cells = CsvRows.read(study.resolve("results.csv"));
+        assertEquals(rows.size(), cells.stream().filter(r -> r.get("status").equals("ok")).count(), cells.toString());
+        assertTrue(cells.stream().allMatch(r -> r.get("target").startsWith("b") && r.get("source").startsWith("a")), cells.toString());
     }
 
     @Test
