@@ -36,7 +36,9 @@ public final class TransferContext {
     /**
      * Models a strategy derives from the source domain alone (a regression network pretrained on the
      * source, say), kept by the harness and shared by every cell with the same source seed, so each is
-     * made once per seed rather than once per cell. What is stored must not be modified by the cells
+     * made once per seed rather than once per cell. A model derived from the budget may be kept too when its key
+     * holds {@link #seed()}, which is the same for exactly the cells of one target, budget and seed index (the
+     * selffer control keeps target-only's network so). What is stored must not be modified by the cells
      * that share it: copy before training further.
      */
     @FunctionalInterface
