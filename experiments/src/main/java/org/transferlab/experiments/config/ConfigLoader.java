@@ -107,6 +107,9 @@ public final class ConfigLoader {
                         + task.name().toLowerCase() + " domain but target '" + pair.target() + "' is a "
                         + other.name().toLowerCase() + " domain; one study has one task, so put them in separate configs");
             }
+            if (!pair.hasSource()) {
+                continue;
+            }
             if (models.containsKey(pair.source())) {
                 if (task == TaskType.REGRESSION) {
                     throw new ConfigException(binder.file(), line, "key 'pairs': the source of target '" + pair.target()
@@ -170,14 +173,15 @@ public final class ConfigLoader {
                                          Map<String, ModelEntry> models) {
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw new ConfigException(binder.file(), YamlBinder.line(node),
-                    "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN}");
+                    "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN} (or {target: DOMAIN} alone, "
+                            + "for no-transfer strategies only)");
         }
         List<PairEntry> pairs = new ArrayList<>();
         for (int i = 0; i < sequence.getValue().size(); i++) {
             Node item = sequence.getValue().get(i);
             String path = "pairs[" + i + "]";
             PairEntry pair = binder.bind(item, PairEntry.class, path);
-            for (String role : List.of("source", "target")) {
+            for (String role : pair.hasSource() ? List.of("source", "target") : List.of("target")) {
                 String name = role.equals("source") ? pair.source() : pair.target();
                 if (role.equals("target") && models.containsKey(name)) {
                     throw new ConfigException(binder.file(), YamlBinder.line(item), "key '" + path + ".target': '" + name

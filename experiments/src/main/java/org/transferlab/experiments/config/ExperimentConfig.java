@@ -36,6 +36,9 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
 
     /** A pair's source: the domain or the model declared under {@code name}. */
     public SourceEntry source(String name) {
+        if (name.equals(NoSource.ABSENT)) {
+            return NoSource.INSTANCE;
+        }
         SourceEntry source = domains.containsKey(name) ? domains.get(name) : models.get(name);
         if (source == null) {
             throw new IllegalArgumentException("no domain or model '" + name + "'");

@@ -66,6 +66,15 @@ public final class DisjointPartitions {
     public record ModelPair(ModelEntry source, DomainEntry target, Domain targetData) {
     }
 
+    /**
+     * A target studied without a source ({@code pairs: [{target: DOMAIN}]}), as the harness loaded it.
+     *
+     * @param target     the target's config entry
+     * @param targetData the target domain, loaded with all of its train partition
+     */
+    public record TargetAlone(DomainEntry target, Domain targetData) {
+    }
+
     private final String configFile;
     private final Map<ExampleOrigin, Integer> originNumbers = new HashMap<>();
     private final List<ExampleOrigin> originsByNumber = new ArrayList<>();
@@ -86,7 +95,16 @@ public final class DisjointPartitions {
      * @return what could not be checked and why, one sentence per model pair, for the run's log
      */
     public static List<String> check(String configFile, List<LoadedPair> pairs, List<ModelPair> modelPairs) {
+        return check(configFile, pairs, modelPairs, List.of());
+    }
+
+    /** As {@link #check(String, List, List)}, and for targets without a source, rule 1: their own partitions. */
+    public static List<String> check(String configFile, List<LoadedPair> pairs, List<ModelPair> modelPairs,
+                                     List<TargetAlone> targetsAlone) {
         DisjointPartitions check = new DisjointPartitions(configFile);
+        for (TargetAlone alone : targetsAlone) {
+            check.ownPartitions(alone.target(), alone.targetData());
+        }
         for (LoadedPair pair : pairs) {
             check.check(pair);
         }

@@ -29,6 +29,7 @@ import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.ModelEntry;
+import org.transferlab.experiments.config.NoSource;
 import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
@@ -91,19 +92,21 @@ public final class StudyRunner {
         // Before any budget is drawn or anything trained: no source may train on its target's test examples.
         Map<String, DisjointPartitions.LoadedPair> pairs = new LinkedHashMap<>();
         Map<String, DisjointPartitions.ModelPair> modelPairs = new LinkedHashMap<>();
+        Map<String, DisjointPartitions.TargetAlone> alone = new LinkedHashMap<>();
         for (Cell cell : cells) {
             String pair = cell.source().name() + "\u0000" + cell.target().name();
             if (cell.source() instanceof ModelEntry model) {
                 modelPairs.computeIfAbsent(pair, k -> new DisjointPartitions.ModelPair(model, cell.target(), target(domains, cell)));
-            } else {
-                DomainEntry source = (DomainEntry) cell.source();
+            } else if (cell.source() instanceof DomainEntry source) {
                 pairs.computeIfAbsent(pair, k -> new DisjointPartitions.LoadedPair(source,
                         domains.get(key(source, cell.shares().source())), cell.target(), target(domains, cell), cell.shares()));
+            } else {
+                alone.computeIfAbsent(pair, k -> new DisjointPartitions.TargetAlone(cell.target(), target(domains, cell)));
             }
         }
         modelPairs.values().forEach(pair -> ModelInputs.check(config.file(), pair.source(), pair.target(), pair.targetData()));
-        DisjointPartitions.check(config.file(), List.copyOf(pairs.values()), List.copyOf(modelPairs.values()))
-                .forEach(progress);
+        DisjointPartitions.check(config.file(), List.copyOf(pairs.values()), List.copyOf(modelPairs.values()),
+                List.copyOf(alone.values())).forEach(progress);
         BudgetSampler sampler = new BudgetSampler(config.budgets().validationFraction());
         for (Cell cell : cells) {
             if (cell.seedIndex() == 0) {
@@ -216,6 +219,10 @@ public final class StudyRunner {
         AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
         java.util.function.Supplier<SourceModel> sourceModel = () -> {
             if (used.get() == null) {
+                if (cell.source() instanceof NoSource) {
+                    throw new NotApplicableException("it needs a source model, and pair " + NoSource.NAME + " → "
+                            + cell.target().name() + " has no source");
+                }
                 used.set(sources.get(cell.sourceSeed(), () -> source.isPresent() ? trainSource(source.get(), cell, run)
                         : readSource((ModelEntry) cell.source(), cell)));
             }

@@ -296,6 +296,36 @@ class DisjointnessTest {
     }
 
     @Test
+    void aTargetWithoutASourceIsStillCheckedForItsOwnPartitions() throws IOException {
+        config(study("{loader: table, train-from: 0, train-to: 60, test-from: 60, test-to: 90}",
+                "{loader: table, train-from: 100, train-to: 160, test-from: 150, test-to: 180}")
+                .replace("{source: a, target: b}", "{target: b}"));
+        refused(at(5) + "domain 'b' (target, line 5) has 10 examples in both its train and its test partition (the table's "
+                + "rows): loader 'table' does not keep them apart, so a label budget could hold test examples");
+    }
+
+    @Test
+    void aTargetWithoutASourceRunsItsNoTransferStrategiesAndSaysTheOthersDoNotApply() throws IOException {
+        config(study("{loader: table, train-from: 0, train-to: 60, test-from: 60, test-to: 90}",
+                "{loader: table, train-from: 100, train-to: 160, test-from: 160, test-to: 190}")
+                .replace("{source: a, target: b}", "{target: b}")
+                .replace("{target-only: {max-epochs: 2}}", "{target-only: {max-epochs: 2}, fine-tuning: {max-epochs: 2}}"));
+        Path out = dir.resolve("out");
+        Result result = cli("run", dir.resolve("study.yaml").toString(), "--out", out.toString(),
+                "--data-dir", dir.resolve("data").toString(), "--no-cache");
+        assertEquals(0, result.exitCode(), result.err());
+        assertFalse(result.err().contains("training the source model"), result.err());
+        List<org.transferlab.experiments.run.StoredResult> rows = org.transferlab.experiments.run.ResultsCsv.read(
+                out.resolve("results.csv"));
+        assertEquals(2, rows.size());
+        for (var row : rows) {
+            assertEquals("(none)", row.source());
+            assertEquals(row.strategy().equals("target-only") ? "ok"
+                    : "not applicable: it needs a source model, and pair (none) → b has no source", row.status());
+        }
+    }
+
+    @Test
     void aPluginLoaderThatIgnoresTheHalvesItIsGivenIsRefused() throws IOException {
         config(study("{loader: table, train-from: 0, train-to: 60, test-from: 200, test-to: 230}",
                 "{loader: table, train-from: 30, train-to: 90, test-from: 230, test-to: 260}"));
