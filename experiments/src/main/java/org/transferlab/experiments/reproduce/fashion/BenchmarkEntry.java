@@ -31,8 +31,6 @@ import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
  */
 record BenchmarkEntry(String key, String paperClassifier, String paperSettings, double paperAccuracy, String ours,
                       BenchmarkModel model) {
-    private static final int PIXELS = 784;
-
     /**
      * XGBoost's parameters by name: Tribuo's typed constructor has no {@code max_bin}, and with its default of 256
      * bins, finding the splits of up to 1,024 nodes per depth-10 tree over 784 pixels took ten times longer here
@@ -59,11 +57,11 @@ record BenchmarkEntry(String key, String paperClassifier, String paperSettings, 
         return List.of(
                 new BenchmarkEntry("rbf-svm", "SVC", "C=10 kernel=rbf", 0.897,
                         "Tribuo LibSVM C-SVC, RBF kernel, C=10, gamma=1/784 (scikit-learn's 'auto' of 2017), one-vs-one",
-                        new TribuoModel((seed, threads) -> {
+                        new TribuoModel((seed, threads, features) -> {
                             SVMParameters<org.tribuo.classification.Label> p = new SVMParameters<>(
                                     new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), KernelType.RBF);
                             p.setCost(10);
-                            p.setGamma(1.0 / PIXELS);
+                            p.setGamma(1.0 / features);
                             p.setCacheSize(500);
                             // LibSVM prints every binary problem's optimisation to stdout unless told where else to print.
                             libsvm.svm.svm_set_print_string_function(message -> { });
@@ -73,14 +71,14 @@ record BenchmarkEntry(String key, String paperClassifier, String paperSettings, 
                         0.880,
                         "Tribuo XGBoost, 100 rounds, max depth 10, eta 0.1 (scikit-learn's learning rate), lambda 0, hist trees of "
                                 + xgboostBins + " bins per pixel; XGBoost's second-order boosting, not scikit-learn's exact trees",
-                        new TribuoModel((seed, threads) -> new XGBoostClassificationTrainer(100,
+                        new TribuoModel((seed, threads, features) -> new XGBoostClassificationTrainer(100,
                                 xgboostParameters(xgboostBins, threads, seed)))),
                 new BenchmarkEntry("random-forest", "RandomForestClassifier", "n_estimators=100 criterion=entropy max_depth=100",
                         0.873,
                         "Tribuo random forest of " + forestTrees + " CART trees, entropy, max depth 100, sqrt(784)=28 features per split"
                                 + " (scikit-learn's default), leaves of 1 example, majority vote",
-                        new TribuoModel((seed, threads) -> new RandomForestTrainer<>(
-                                new CARTClassificationTrainer(100, 1f, 0f, (float) (Math.sqrt(PIXELS) / PIXELS), false, new Entropy(), seed),
+                        new TribuoModel((seed, threads, features) -> new RandomForestTrainer<>(
+                                new CARTClassificationTrainer(100, 1f, 0f, (float) (Math.sqrt(features) / features), false, new Entropy(), seed),
                                 new VotingCombiner(), forestTrees, seed))),
                 new BenchmarkEntry("mlp", "MLPClassifier", "activation=relu hidden_layer_sizes=[100]", 0.871,
                         "DL4J MLP 784-100-10, ReLU, Adam 0.001, batch 200, at most " + mlpMaxEpochs
@@ -88,15 +86,15 @@ record BenchmarkEntry(String key, String paperClassifier, String paperSettings, 
                         new MlpModel(100, mlpMaxEpochs)),
                 new BenchmarkEntry("knn", "KNeighborsClassifier", "weights=distance n_neighbors=5 p=1", 0.854,
                         "Tribuo k-NN, k=5, L1 distance, brute force, majority vote: Tribuo has no distance weighting",
-                        new TribuoModel((seed, threads) -> new KNNTrainer<>(5, DistanceType.L1.getDistance(), threads,
+                        new TribuoModel((seed, threads, features) -> new KNNTrainer<>(5, DistanceType.L1.getDistance(), threads,
                                 new VotingCombiner(), KNNModel.Backend.THREADPOOL, NeighboursQueryFactoryType.BRUTE_FORCE))),
                 new BenchmarkEntry("logistic-regression", "LogisticRegression", "C=1 multi_class=ovr penalty=l1", 0.842,
                         "Tribuo LibLinear L1-regularised logistic regression, C=1, one-vs-rest, tolerance 0.01 (Tribuo's default)",
-                        new TribuoModel((seed, threads) -> new LibLinearClassificationTrainer(
+                        new TribuoModel((seed, threads, features) -> new LibLinearClassificationTrainer(
                                 new LinearClassificationType(LinearClassificationType.LinearType.L1R_LR), 1.0, 1000, 0.01, seed))),
                 new BenchmarkEntry("linear-svm", "LinearSVC", "loss=hinge C=1 multi_class=ovr penalty=l2", 0.836,
                         "Tribuo LibLinear L2-regularised hinge-loss SVM (dual), C=1, one-vs-rest, tolerance 0.1 (LibLinear's default)",
-                        new TribuoModel((seed, threads) -> new LibLinearClassificationTrainer(
+                        new TribuoModel((seed, threads, features) -> new LibLinearClassificationTrainer(
                                 new LinearClassificationType(LinearClassificationType.LinearType.L2R_L1LOSS_SVC_DUAL), 1.0, 1000, 0.1,
                                 seed))));
     }

@@ -6,21 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Future;
-import org.transferlab.experiments.reproduce.Workers;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.transferlab.core.TransferLabException;
-import org.transferlab.core.data.Domain;
-import org.transferlab.core.data.Examples;
-import org.transferlab.core.loader.LoadContext;
-import org.transferlab.core.loader.fashion.FashionMnistLoader;
 import org.transferlab.core.metrics.ClassificationMetrics;
 import org.transferlab.core.plugin.Default;
-import org.transferlab.core.seed.Seeds;
+import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.report.Interval;
 import org.transferlab.experiments.reproduce.Claim;
 import org.transferlab.experiments.reproduce.CsvTable;
@@ -28,6 +22,8 @@ import org.transferlab.experiments.reproduce.Figures;
 import org.transferlab.experiments.reproduce.Findings;
 import org.transferlab.experiments.reproduce.Reproduction;
 import org.transferlab.experiments.reproduce.ReproductionContext;
+import org.transferlab.experiments.reproduce.ReproductionStudy;
+import org.transferlab.experiments.run.StoredResult;
 
 /**
  * The no-transfer baselines of the Fashion-MNIST paper (Xiao, Rasul &amp; Vollgraf, "Fashion-MNIST: a Novel
@@ -41,7 +37,7 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
 
     /**
      * @param trainSize      training images drawn at random (seeded) from the 60,000; 0 for all (the paper)
-     * @param testSize       test images, the first of the 10,000; 0 for all (the paper)
+     * @param testPerClass   test images per class, the first of each class's 1,000; 0 for all (the paper)
      * @param runs           repetitions with different training draws and seeds (the paper averaged 5)
      * @param models         which classifiers to run, by key; empty for all seven
      * @param mlpMaxEpochs   epoch limit of the MLP (scikit-learn's max_iter, 200)
@@ -53,7 +49,7 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
      */
     public record Settings(
             @Default("5000") int trainSize,
-            @Default("0") int testSize,
+            @Default("0") int testPerClass,
             @Default("1") int runs,
             @Default("[]") List<String> models,
             @Default("200") int mlpMaxEpochs,
@@ -65,8 +61,8 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
         public Settings {
             models = List.copyOf(models);
             sizeStudySizes = List.copyOf(sizeStudySizes);
-            if (trainSize < 0 || testSize < 0) {
-                throw new IllegalArgumentException("train-size and test-size must be 0 (all) or positive");
+            if (trainSize < 0 || testPerClass < 0) {
+                throw new IllegalArgumentException("train-size and test-per-class must be 0 (all) or positive");
             }
             if (runs < 1 || mlpMaxEpochs < 1 || xgboostBins < 2 || forestTrees < 1) {
                 throw new IllegalArgumentException("runs and mlp-max-epochs must be positive, xgboost-bins at least 2");
@@ -96,6 +92,12 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
                 : new Settings(5_000, 0, 1, List.of(), 200, 32, 20, "logistic-regression", List.of(2_500, 10_000, 20_000), 1);
     }
 
+    /** Fashion-MNIST's training images, all of which the paper trained on. */
+    private static final int TRAIN_IMAGES = 60_000;
+    /** The folders of the two studies, under the results. */
+    static final String STUDY = "study";
+    static final String SIZE_STUDY = "size-study";
+
     private record Task(BenchmarkEntry entry, int run, int trainSize, boolean sizeStudy) {
     }
 
@@ -105,24 +107,16 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
     @Override
     public Findings run(Settings s, ReproductionContext context) {
         List<BenchmarkEntry> entries = selected(s);
-        Domain data = new FashionMnistLoader(context.fashionMnist()).load("fashion-mnist",
-                new FashionMnistLoader.Parameters(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 0, false, 0, 0, 0, 0,
-                        org.transferlab.core.data.TaskType.CLASSIFICATION),
-                LoadContext.of(context.dataDirectory()));
-        Examples test = data.test().open();
-        if (s.testSize() > 0 && s.testSize() < test.size()) {
-            test = test.subset(java.util.stream.IntStream.range(0, s.testSize()).toArray());
+        Plugins plugins = Plugins.discover();
+        List<Score> scores = new ArrayList<>(scores(ReproductionStudy.run(config(s, entries, List.of(s.trainSize()), s.runs(), STUDY),
+                STUDY, NAME, plugins, context), entries, false));
+        List<Integer> extraSizes = s.sizeStudySizes().stream().filter(size -> size != s.trainSize()).toList();
+        List<BenchmarkEntry> sized = entries.stream().filter(e -> e.key().equals(s.sizeStudyModel())).toList();
+        if (!sized.isEmpty() && !extraSizes.isEmpty()) {
+            scores.addAll(scores(ReproductionStudy.run(config(s, sized, extraSizes, 1, SIZE_STUDY), SIZE_STUDY, NAME, plugins,
+                    context), entries, true));
         }
-        List<Task> tasks = new ArrayList<>();
-        for (BenchmarkEntry entry : entries) {
-            for (int run = 0; run < s.runs(); run++) {
-                tasks.add(new Task(entry, run, s.trainSize(), false));
-            }
-        }
-        entries.stream().filter(e -> e.key().equals(s.sizeStudyModel())).findFirst().ifPresent(entry -> s.sizeStudySizes().stream()
-                .filter(size -> size != s.trainSize()).forEach(size -> tasks.add(new Task(entry, 0, size, true))));
-        // Slow models first, so the pool's last minutes are not one long model on one core.
-        List<Score> scores = runAll(tasks, data, test, s.seed(), context);
+        int testSize = scores.get(0).testSize();
 
         CsvTable table = new CsvTable("classifier", "run", "train_size", "test_size", "accuracy", "macro_f1", "seconds",
                 "paper_accuracy", "size_study");
@@ -158,7 +152,7 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
         if (study.size() > 1) {
             body.append(sizeStudy(study, context));
         }
-        body.append(shortfalls(means, trainUsed, data.train().size(), s, study));
+        body.append(shortfalls(means, trainUsed, TRAIN_IMAGES, s, study));
 
         List<Claim> claims = new ArrayList<>();
         String letters = "abcdefghijklmnopqrstuvwxyz";
@@ -173,10 +167,10 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
                         + "with shuffled training data); runs draw their training images and seeds from base seed %d. "
                         + "Classifiers run in parallel on %d worker thread(s), each model single-threaded; the train time column "
                         + "counts fitting and predicting the test set.",
-                s.trainSize() == 0 ? "all" : String.format(Locale.ROOT, "%,d", trainUsed), data.train().size(),
+                s.trainSize() == 0 ? "all" : String.format(Locale.ROOT, "%,d", trainUsed), TRAIN_IMAGES,
                 s.trainSize() == 0 ? " (the paper's protocol)" : ", drawn uniformly at random (quick mode: the paper trained on all "
-                        + String.format(Locale.ROOT, "%,d", data.train().size()) + ")",
-                test.size(), test.size() == data.test().size() ? " (all, as the paper)" : " (the first ones only)",
+                        + String.format(Locale.ROOT, "%,d", TRAIN_IMAGES) + ")",
+                testSize, s.testPerClass() == 0 ? " (all, as the paper)" : " (the first of each class only)",
                 s.runs(), s.seed(), context.threads());
         return new Findings(protocol, claims, body.toString());
     }
@@ -195,27 +189,39 @@ public final class FashionMnistBenchmark implements Reproduction<FashionMnistBen
         return all.stream().filter(e -> s.models().contains(e.key())).toList();
     }
 
-    private static List<Score> runAll(List<Task> tasks, Domain data, Examples test, long seed, ReproductionContext context) {
-        try (Workers pool = new Workers(context.threads(), "benchmark-worker")) {
-            List<Future<Score>> futures = new ArrayList<>();
-            for (Task task : tasks) {
-                futures.add(pool.submit(() -> {
-                    long runSeed = Seeds.derive(seed, task.entry().key(), task.run());
-                    Examples train = task.trainSize() == 0 ? data.train()
-                            : data.train().randomSubset(task.trainSize(), Seeds.derive(seed, "train-draw", task.run(), task.trainSize()));
-                    long start = System.nanoTime();
-                    int[] predicted = task.entry().model().fitAndPredict(train, test, data.classCount(), runSeed, 1);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    Map<String, Double> metrics = ClassificationMetrics.score(test.classes(), predicted, data.classNames());
-                    Score score = new Score(task, train.size(), test.size(), metrics.get(ClassificationMetrics.ACCURACY),
-                            metrics.get(ClassificationMetrics.MACRO_F1), seconds);
-                    context.progress().accept(String.format(Locale.ROOT, "%s (run %d, %,d training images): accuracy %.4f in %.0f s",
-                            task.entry().key(), task.run(), train.size(), score.accuracy(), seconds));
-                    return score;
-                }));
-            }
-            return Workers.results(futures);
+    /**
+     * The study: the target alone (no source), every selected classifier as a {@code benchmark-classifier} entry, a
+     * total budget per training size drawn at random from the training images without a validation split (the
+     * classifiers select nothing), one seed per run.
+     */
+    static String config(Settings s, List<BenchmarkEntry> entries, List<Integer> trainSizes, int runs, String study) {
+        StringBuilder yaml = new StringBuilder(String.format(Locale.ROOT, "name: %s%s%nseed: %d%nseeds: %d%n", NAME,
+                study.equals(STUDY) ? "" : "-" + study, s.seed(), runs));
+        yaml.append(String.format(Locale.ROOT, "domains:%n  fashion-mnist: {loader: fashion-mnist, test-per-class: %d}%n",
+                s.testPerClass()));
+        yaml.append("pairs:\n  - {target: fashion-mnist}\n");
+        yaml.append("# Required by every study; the classifiers do not use it (the benchmark's MLP has its own settings).\n");
+        yaml.append("network: {type: mlp, hidden: [100], epochs: 1}\nstrategies:\n");
+        for (BenchmarkEntry entry : entries) {
+            yaml.append(String.format(Locale.ROOT, "  %s@%s: {classifier: %s, mlp-max-epochs: %d, xgboost-bins: %d, "
+                    + "forest-trees: %d}%n", BenchmarkClassifier.NAME, entry.key(), entry.key(), s.mlpMaxEpochs(), s.xgboostBins(),
+                    s.forestTrees()));
         }
+        yaml.append(String.format(Locale.ROOT, "budgets:%n  total: %s%n  validation-fraction: 0%n",
+                trainSizes.stream().map(size -> size == 0 ? TRAIN_IMAGES : size).toList()));
+        return yaml.toString();
+    }
+
+    private static List<Score> scores(List<StoredResult> rows, List<BenchmarkEntry> entries, boolean sizeStudy) {
+        List<Score> scores = new ArrayList<>();
+        for (StoredResult row : rows) {
+            String key = row.strategy().substring(row.strategy().indexOf('@') + 1);
+            BenchmarkEntry entry = entries.stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+            Task task = new Task(entry, row.seed(), row.sizes().train(), sizeStudy);
+            scores.add(new Score(task, row.sizes().train(), row.sizes().test(), row.metrics().get(ClassificationMetrics.ACCURACY),
+                    row.metrics().get(ClassificationMetrics.MACRO_F1), row.timings().fitSeconds() + row.timings().evalSeconds()));
+        }
+        return scores;
     }
 
     /**

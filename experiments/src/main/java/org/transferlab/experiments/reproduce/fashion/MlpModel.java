@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.FeatureShape;
 import org.transferlab.core.seed.Seeds;
+import org.transferlab.transfer.Predictor;
 import org.transferlab.transfer.engine.EarlyStoppingTrainer;
 import org.transferlab.transfer.engine.NetworkFactory;
 import org.transferlab.transfer.engine.NetworkSpec;
@@ -28,13 +29,13 @@ final class MlpModel implements BenchmarkModel {
     }
 
     @Override
-    public int[] fitAndPredict(Examples train, Examples test, int classes, long seed, int threads) {
+    public Predictor fit(Examples train, int classes, long seed, int threads) {
         NetworkSpec spec = new NetworkSpec(NetworkSpec.Type.MLP, List.of(hidden), List.of(), 1, 200, 0.001, seed);
         MultiLayerNetwork network = NetworkFactory.classifier(spec, FeatureShape.flat(train.featureCount()), classes, 0.001,
                 Seeds.derive(seed, "mlp-init"));
         Examples noValidation = Examples.classified(new float[0], train.featureCount(), new int[0]);
         new EarlyStoppingTrainer(new TrainingSchedule(0.001, maxEpochs, 10, 200))
                 .train(network, train, noValidation, classes, Seeds.derive(seed, "mlp-order"), "mlp", TrainingLog.NONE);
-        return new NetworkPredictor(network).predictClasses(test);
+        return new NetworkPredictor(network);
     }
 }

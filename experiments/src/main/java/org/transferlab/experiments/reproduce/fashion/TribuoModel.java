@@ -2,7 +2,6 @@ package org.transferlab.experiments.reproduce.fashion;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -14,6 +13,7 @@ import org.tribuo.datasource.ListDataSource;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.transferlab.core.data.Examples;
+import org.transferlab.transfer.Predictor;
 
 /**
  * A benchmark model that is a Tribuo trainer. Pixels are Tribuo features named by position; zero pixels
@@ -21,15 +21,21 @@ import org.transferlab.core.data.Examples;
  * which halves the memory and time on Fashion-MNIST, where about half the pixels are zero.
  */
 final class TribuoModel implements BenchmarkModel {
-    private final BiFunction<Long, Integer, Trainer<Label>> trainer;
+    private final TrainerFactory trainer;
 
-    /** @param trainer builds the trainer from a seed and a thread count */
-    TribuoModel(BiFunction<Long, Integer, Trainer<Label>> trainer) {
+    /** Builds a Tribuo trainer for a seed, a thread count and the width of the examples. */
+    @FunctionalInterface
+    interface TrainerFactory {
+        Trainer<Label> make(long seed, int threads, int features);
+    }
+
+    TribuoModel(TrainerFactory trainer) {
         this.trainer = trainer;
     }
 
     @Override
-    public int[] fitAndPredict(Examples train, Examples test, int classes, long seed, int threads) {
+    public Predictor fit(Examples train, int classes, long seed, int threads) {
+        org.transferlab.transfer.TribuoLogging.quiet();
         String[] names = featureNames(train.featureCount());
         LabelFactory factory = new LabelFactory();
         List<Example<Label>> examples = new ArrayList<>(train.size());
@@ -38,13 +44,17 @@ final class TribuoModel implements BenchmarkModel {
         }
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, factory,
                 new SimpleDataSourceProvenance("fashion-mnist train", factory)));
-        Model<Label> model = trainer.apply(seed, threads).train(dataset);
-        List<Example<Label>> queries = new ArrayList<>(test.size());
-        for (int i = 0; i < test.size(); i++) {
-            queries.add(example(test, i, LabelFactory.UNKNOWN_LABEL, names));
+        Model<Label> model = trainer.make(seed, threads, train.featureCount()).train(dataset);
+        return queries -> predict(model, queries, names);
+    }
+
+    private static int[] predict(Model<Label> model, Examples examples, String[] names) {
+        List<Example<Label>> queries = new ArrayList<>(examples.size());
+        for (int i = 0; i < examples.size(); i++) {
+            queries.add(example(examples, i, LabelFactory.UNKNOWN_LABEL, names));
         }
         List<Prediction<Label>> predictions = model.predict(queries);
-        int[] predicted = new int[test.size()];
+        int[] predicted = new int[examples.size()];
         for (int i = 0; i < predicted.length; i++) {
             predicted[i] = Integer.parseInt(predictions.get(i).getOutput().getLabel());
         }

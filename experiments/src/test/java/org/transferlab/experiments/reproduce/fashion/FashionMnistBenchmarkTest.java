@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class FashionMnistBenchmarkTest {
     @Test
     void everyClassifierIsScoredBesideThePapersAccuracy() throws Exception {
         ReproductionRunner runner = ReproductionFixtures.runner(dir, 30, 10);
-        FashionMnistBenchmark.Settings tiny = new FashionMnistBenchmark.Settings(200, 60, 1, List.of(), 3, 8, 10,
+        FashionMnistBenchmark.Settings tiny = new FashionMnistBenchmark.Settings(200, 6, 1, List.of(), 3, 8, 10,
                 "logistic-regression", List.of(100, 200), 3);
         runner.run(new FashionMnistBenchmark(), tiny, ReproductionFixtures.invocation("fashion-mnist-benchmark"));
 
@@ -46,12 +47,21 @@ class FashionMnistBenchmarkTest {
             // The fixture's classes light different row bands: every classifier separates them far above chance.
             assertTrue(accuracy > 0.5, row.toString());
         }
+        // Both studies ran through the harness, the target alone: configs, results and reports are kept.
+        for (String study : List.of(FashionMnistBenchmark.STUDY, FashionMnistBenchmark.SIZE_STUDY)) {
+            for (String file : List.of("config.yaml", "results.csv", "report.md")) {
+                assertTrue(Files.isRegularFile(folder.resolve(study).resolve(file)), "no " + file + " in " + study);
+            }
+        }
+        List<Map<String, String>> cells = CsvRows.read(folder.resolve(FashionMnistBenchmark.STUDY).resolve("results.csv"));
+        assertEquals(7, cells.size());
+        assertTrue(cells.stream().allMatch(r -> r.get("source").equals("(none)") && r.get("status").equals("ok")), cells.toString());
     }
 
     @Test
     void anUnknownClassifierIsNamedWithTheKnownOnes() throws Exception {
         ReproductionRunner runner = ReproductionFixtures.runner(dir, 5, 2);
-        FashionMnistBenchmark.Settings settings = new FashionMnistBenchmark.Settings(20, 10, 1, List.of("svm"), 3, 8, 10, "",
+        FashionMnistBenchmark.Settings settings = new FashionMnistBenchmark.Settings(20, 1, 1, List.of("svm"), 3, 8, 10, "",
                 List.of(), 1);
         TransferLabException e = assertThrows(TransferLabException.class, () -> runner.run(new FashionMnistBenchmark(), settings,
                 ReproductionFixtures.invocation("fashion-mnist-benchmark")));
