@@ -24,6 +24,12 @@ public final class MajorityClass extends ClassificationStrategy<MajorityClass.Pa
         super(Parameters.class);
     }
 
+    /** It learns from the target alone. */
+    @Override
+    public boolean usesSourceModel(MajorityClass.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters parameters, TransferContext context) {
         Examples train = context.budget().train();

@@ -14,4 +14,13 @@ public abstract class RegressionStrategy<P extends Record> extends TaskStrategy<
     protected RegressionStrategy(Class<P> parametersType) {
         super(parametersType, TaskType.REGRESSION);
     }
+
+    /**
+     * A regression source has no classes for a source network to be trained on: regression strategies learn from the
+     * source's examples ({@link TransferContext#sourceData()}), never from a source model.
+     */
+    @Override
+    public boolean usesSourceModel(P parameters) {
+        return false;
+    }
 }

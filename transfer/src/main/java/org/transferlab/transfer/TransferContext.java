@@ -15,7 +15,7 @@ import org.transferlab.transfer.engine.TrainingLog;
 /**
  * Everything a strategy may use to fit one cell, and nothing more: the target's label budget (train
  * and validation), a description of the target's label space and feature shape, the source model
- * (trained on first use and shared between cells), the network spec, the cell's seed and a log for
+ * (resolved before the fit and shared between cells), the network spec, the cell's seed and a log for
  * learning curves. It holds no test data and no {@link org.transferlab.core.data.Domain}.
  */
 public final class TransferContext {
@@ -194,7 +194,11 @@ public final class TransferContext {
         return network;
     }
 
-    /** The source model for this cell's source domain, network and seed; trained on first use. */
+    /**
+     * The source model for this cell's source domain, network and seed, resolved (trained once per run, loaded from
+     * the cache or read from its model file) before the fit when the strategy says it reads one
+     * ({@link TransferStrategy#usesSourceModel}); refused otherwise.
+     */
     public SourceModel sourceModel() {
         return source.get();
     }

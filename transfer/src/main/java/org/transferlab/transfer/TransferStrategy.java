@@ -50,6 +50,17 @@ public interface TransferStrategy<P extends Record> {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether fitting with these parameters reads the source model ({@link TransferContext#sourceModel()},
+     * {@link TransferContext#embeddedBudget}). The harness resolves the cell's source model (trains it, loads it
+     * from the cache or reads its model file) before the fit, and only for a fit that says it reads it; the default
+     * says yes. A strategy that learns from the target alone, or from the source's examples alone, says no, and
+     * its context then refuses {@code sourceModel()}.
+     */
+    default boolean usesSourceModel(P parameters) {
+        return true;
+    }
+
     /** Fits the target budget in {@code context} and returns what the harness evaluates. */
     Fitted fit(P parameters, TransferContext context);
 }

@@ -25,6 +25,16 @@ public record StrategyEntry(String name, TransferStrategy<?> strategy, List<Reco
         return fitWith(strategy, parameters, context);
     }
 
+    /** Whether fitting any of the candidates reads the source model ({@link TransferStrategy#usesSourceModel}). */
+    public boolean usesSourceModel() {
+        return candidates.stream().anyMatch(c -> usesSourceModel(strategy, c));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> boolean usesSourceModel(TransferStrategy<P> strategy, Record parameters) {
+        return strategy.usesSourceModel((P) parameters);
+    }
+
     /** The canonical description that seeds and cell ids are derived from. */
     public String canonical() {
         return name + ":" + candidates;

@@ -15,43 +15,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.budget.BudgetSampler;
-import org.transferlab.core.budget.LabelledSplit;
 import org.transferlab.core.data.Domain;
-import org.transferlab.core.data.Examples;
-import org.transferlab.core.data.SealedTestAccess;
-import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.LoadContext;
 import org.transferlab.core.loader.TrainShare;
-import org.transferlab.core.metrics.ClassificationMetrics;
-import org.transferlab.core.metrics.ClusteringMetrics;
-import org.transferlab.core.metrics.RegressionMetrics;
 import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.ModelEntry;
-import org.transferlab.experiments.config.NoSource;
-import org.transferlab.experiments.config.OverfitCheck;
-import org.transferlab.transfer.Fitted;
-import org.transferlab.transfer.NotApplicableException;
-import org.transferlab.transfer.TransferContext;
-import org.transferlab.transfer.engine.FitSummary;
-import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.engine.NetworkFactory;
-import org.transferlab.transfer.engine.SourceModel;
-import org.transferlab.transfer.engine.SourceTrainer;
 
 /**
- * Runs the cells of a study: loads each domain once, draws each cell's label budget, trains or reuses
- * the source model, fits the strategy with the target's test partition sealed, and only then opens the
- * test partition to evaluate what the strategy returned. Cells run on a pool of workers and each is
- * committed to the run directory as soon as it finishes; cells already committed are skipped.
+ * Runs the cells of a study: loads each domain once and proves its partitions disjoint ({@link #prepare}), then
+ * sends each cell down the {@link CellPipeline} (draw the budget, resolve the source model, fit and select with the
+ * target's test partition sealed, evaluate) on a pool of workers, and commits each cell to the run directory as soon
+ * as it finishes; cells already committed are skipped.
  */
 public final class StudyRunner {
     private final Path dataDirectory;
     private final Consumer<String> progress;
     private final SourceModelStore store;
-    private final Set<Long> loadedFromStore = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<Long> readFromFile = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A study whose data is loaded and whose budgets are known to fit: its grid and its domains. */
     public record Prepared(Grid grid, Map<String, Domain> domains) {
@@ -140,10 +122,9 @@ public final class StudyRunner {
             progress.accept((cells.size() - todo.size()) + " of " + cells.size() + " cells already finished in " + run.path()
                     + "; running the other " + todo.size());
         }
-        BudgetSampler sampler = new BudgetSampler(study.config().budgets().validationFraction());
-        SourceModelCache sources = new SourceModelCache();
-        EmbeddingCache embeddings = new EmbeddingCache();
-        SourceArtifactCache artifacts = new SourceArtifactCache();
+        SourceModels sources = new SourceModels(store, progress);
+        CellPipeline pipeline = new CellPipeline(study.domains(), new BudgetSampler(study.config().budgets().validationFraction()),
+                study.config().settings().overfitCheck(), sources);
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -160,8 +141,7 @@ public final class StudyRunner {
                         CurveBuffer curve = new CurveBuffer();
                         ResultRow row;
                         try {
-                            row = runCell(cell, study.domains(), sampler, sources, embeddings, artifacts, curve, run,
-                                    study.config().settings().overfitCheck());
+                            row = pipeline.run(cell, curve, run);
                         } catch (RunDirectoryException e) {
                             throw e;
                         } catch (RuntimeException e) {
@@ -187,11 +167,8 @@ public final class StudyRunner {
         if (failure.get() != null) {
             throw failure.get();
         }
-        int loaded = (int) todo.stream().map(Cell::sourceSeed).distinct().filter(loadedFromStore::contains).count();
-        int fromFiles = (int) todo.stream().map(Cell::sourceSeed).distinct().filter(readFromFile::contains).count();
-        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained() - loaded - fromFiles, loaded, fromFiles,
-                sources.reused(),
-                embeddings.computed(), embeddings.reused(), List.copyOf(failedCells));
+        return new Outcome(todo.size(), cells.size() - todo.size(), sources.trained(), sources.loaded(), sources.fromFiles(),
+                sources.reused(), pipeline.embeddingsComputed(), pipeline.embeddingsReused(), List.copyOf(failedCells));
     }
 
     private synchronized void report(int done, int total, long startNanos, Cell cell, ResultRow row) {
@@ -201,172 +178,6 @@ public final class StudyRunner {
         progress.accept(String.format("[%d/%d, %d left, ETA %d:%02d] %s: %s (fit %.1f s%s)", done, total,
                 total - done, remaining / 60, remaining % 60, cell.describe(), outcome,
                 row.fitSeconds(), row.sourceTrained() ? String.format(", source model trained in %.1f s", row.sourceSeconds()) : ""));
-    }
-
-    private ResultRow runCell(Cell cell, Map<String, Domain> domains, BudgetSampler sampler, SourceModelCache sources,
-                              EmbeddingCache embeddings, SourceArtifactCache artifacts, CurveBuffer curve, RunDirectory run,
-                              OverfitCheck overfitCheck) {
-        // Empty for a model file's pair: it has a network and no source examples.
-        java.util.Optional<Domain> source = cell.sourceDomain().map(d -> domains.get(key(d, cell.shares().source())));
-        Domain target = target(domains, cell);
-        // The oracle is a reference, not a competitor: it may see every label of the train partition.
-        LabelledSplit drawn = cell.strategy().strategy().usesAllTargetLabels()
-                ? sampler.draw(target, org.transferlab.core.budget.LabelBudget.total(target.train().size()), cell.sampleSeed())
-                : sampler.draw(target, cell.budget(), cell.sampleSeed());
-        // A clustering target's classes are for scoring only: the strategy gets its budget without them.
-        boolean clustering = target.task() == TaskType.CLUSTERING;
-        LabelledSplit budget = clustering ? withoutLabels(drawn) : drawn;
-        AtomicReference<SourceModelCache.Lookup> used = new AtomicReference<>();
-        java.util.function.Supplier<SourceModel> sourceModel = () -> {
-            if (used.get() == null) {
-                if (cell.source() instanceof NoSource) {
-                    throw new NotApplicableException("it needs a source model, and pair " + NoSource.NAME + " → "
-                            + cell.target().name() + " has no source");
-                }
-                used.set(sources.get(cell.sourceSeed(), () -> source.isPresent() ? trainSource(source.get(), cell, run)
-                        : readSource((ModelEntry) cell.source(), cell)));
-            }
-            return used.get().model();
-        };
-        java.util.function.IntFunction<LabelledSplit> embeddedBudget = layer -> {
-            Examples all = embeddings.get(cell.sourceSeed() + "/" + key(cell.target(), cell.shares().target()) + "/" + layer,
-                    () -> TransferContext.embedded(sourceModel.get(), target.train(), layer));
-            LabelledSplit split = new LabelledSplit(all.subset(budget.trainRows()), all.subset(budget.validationRows()),
-                    budget.trainRows(), budget.validationRows());
-            return clustering ? withoutLabels(split) : split;
-        };
-        long start = System.nanoTime();
-        TransferContext.SourceData sourceData = source.map(s -> new TransferContext.SourceData(s.classNames(), s.train(),
-                cell.sourceSeed())).orElse(TransferContext.SourceData.NONE);
-        Selection chosen;
-        try {
-            chosen = select(cell, candidate -> new TransferContext(target.name(), target.task(), target.classNames(),
-                    target.shape(), budget, cell.network(), sourceModel, cell.fitSeed(),
-                    candidate == null ? curve : prefixed(curve, candidate), embeddedBudget, sourceData, target.train().withoutLabels())
-                    .withSourceArtifacts(artifacts.forSource(cell.sourceSeed() + "/" + cell.source().name() + "@"
-                            + cell.shares().source().name().toLowerCase().replace('_', '-'))));
-        } catch (NotApplicableException e) {
-            return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
-                    budget.train().size(), budget.validation().size(), target.test().size(), TaskMetrics.of(target.task()).none(),
-                    org.transferlab.transfer.engine.FitSummary.NONE, OverfitCheck.Judgement.NOT_JUDGED, Map.of(), false, 0, (System.nanoTime() - start) / 1e9, 0,
-                    "", "not applicable: " + e.getMessage());
-        }
-        Fitted fitted = chosen.fitted();
-        double sourceSeconds = used.get() == null ? 0 : used.get().seconds();
-        double fitSeconds = (System.nanoTime() - start) / 1e9 - sourceSeconds;
-
-        long evalStart = System.nanoTime();
-        Examples test = target.test().open();
-        Map<String, Double> metrics = score(target, fitted, test);
-        double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-        SourceModelCache.Lookup lookup = used.get();
-        return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
-                budget.train().size(), budget.validation().size(), test.size(), metrics,
-                fitted.summary(), overfitCheck.judge(target.task(), fitted.summary(), budget.validation().size()),
-                lookup == null ? Map.of() : lookup.model().metrics(),
-                lookup != null && lookup.trained() && !loadedFromStore.contains(cell.sourceSeed())
-                        && !readFromFile.contains(cell.sourceSeed()), sourceSeconds,
-                fitSeconds, evalSeconds, fitted.provenance(), ResultRow.OK);
-    }
-
-    /** The task's test metrics of what the strategy returned: the only place a test partition is read. */
-    private static Map<String, Double> score(Domain target, Fitted fitted, Examples test) {
-        return switch (target.task()) {
-            case CLASSIFICATION -> ClassificationMetrics.score(test.classes(), fitted.predictClasses(test), target.classNames());
-            case REGRESSION -> RegressionMetrics.score(test.values(), fitted.predictValues(test));
-            case CLUSTERING -> ClusteringMetrics.score(test.classes(), fitted.predictClasses(test));
-        };
-    }
-
-    private static LabelledSplit withoutLabels(LabelledSplit split) {
-        return new LabelledSplit(split.train().withoutLabels(), split.validation().withoutLabels(), split.trainRows(),
-                split.validationRows());
-    }
-
-    /** The fitted candidate a cell keeps, and why. */
-    private record Selection(Record parameters, Fitted fitted, String selectedBy) {
-    }
-
-    /**
-     * Fits every parameter candidate of the cell's strategy on the label budget and keeps the one with
-     * the best validation score — accuracy, or R² for regression — (ties, or no score: lower validation
-     * loss; then config order). The test partition
-     * stays sealed throughout: selection sees only the budget's validation split.
-     */
-    private static Selection select(Cell cell, java.util.function.Function<String, TransferContext> contexts) {
-        List<Record> candidates = cell.strategy().candidates();
-        if (candidates.size() == 1) {
-            return new Selection(candidates.get(0), fit(cell, candidates.get(0), contexts.apply(null)), "only candidate");
-        }
-        Selection first = null;
-        Selection best = null;
-        for (int i = 0; i < candidates.size(); i++) {
-            Record candidate = candidates.get(i);
-            Fitted fitted = fit(cell, candidate, contexts.apply("candidate " + (i + 1) + "/" + candidates.size()));
-            if (first == null) {
-                first = new Selection(candidate, fitted, "no validation data: first candidate");
-            }
-            if (best == null || better(fitted, best.fitted())) {
-                best = new Selection(candidate, fitted, Double.isNaN(fitted.summary().validationAccuracy()) ? "validation loss"
-                        : cell.target().task() == TaskType.REGRESSION ? "validation R²" : "validation accuracy");
-            }
-        }
-        FitSummary kept = best.fitted().summary();
-        return Double.isNaN(kept.validationAccuracy()) && Double.isNaN(kept.validationLoss()) ? first : best;
-    }
-
-    private static boolean better(Fitted candidate, Fitted best) {
-        double a = candidate.summary().validationAccuracy();
-        double b = best.summary().validationAccuracy();
-        if (!Double.isNaN(a) && !Double.isNaN(b) && a != b) {
-            return a > b;
-        }
-        if (!Double.isNaN(a) && Double.isNaN(b)) {
-            return true;
-        }
-        if (Double.isNaN(a) && !Double.isNaN(b)) {
-            return false;
-        }
-        return candidate.summary().validationLoss() < best.summary().validationLoss();
-    }
-
-    private static Fitted fit(Cell cell, Record parameters, TransferContext context) {
-        return SealedTestAccess.sealed("strategy '" + cell.strategy().name() + "'", () -> cell.strategy().fit(parameters, context));
-    }
-
-    private static org.transferlab.transfer.engine.TrainingLog prefixed(CurveBuffer curve, String candidate) {
-        return (phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy) ->
-                curve.epoch(candidate + " " + phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
-    }
-
-    /** A model file's network, read when the config was loaded, as the source model of every cell of its pairs. */
-    private SourceModel readSource(ModelEntry model, Cell cell) {
-        readFromFile.add(cell.sourceSeed());
-        progress.accept("using model file " + model.model().file() + " (SHA-256 " + model.model().sha256().substring(0, 12)
-                + ", cut at layer " + model.model().cutAt() + ") as the source model '" + model.name() + "'");
-        return model.model().sourceModel(cell.network());
-    }
-
-    private SourceModel trainSource(Domain source, Cell cell, RunDirectory run) {
-        String key = SourceModelStore.key(cell, source.provenance());
-        return store.exclusively(key, () -> loadOrTrainSource(key, source, cell, run));
-    }
-
-    private SourceModel loadOrTrainSource(String key, Domain source, Cell cell, RunDirectory run) {
-        java.util.Optional<SourceModel> stored = store.load(key, cell, source.classNames(), source.shape());
-        if (stored.isPresent()) {
-            loadedFromStore.add(cell.sourceSeed());
-            progress.accept("loaded the source model for " + source.name() + " (seed " + cell.seedIndex() + ") from the cache");
-            return stored.get();
-        }
-        progress.accept("training the source model on " + source.name() + " (" + source.train().size()
-                + " examples, " + cell.network().type().name().toLowerCase() + ", " + cell.network().epochs()
-                + " epochs, seed " + cell.seedIndex() + ")");
-        CurveBuffer curve = new CurveBuffer();
-        SourceModel model = SourceTrainer.train(source, cell.network(), cell.sourceSeed(), curve);
-        run.write(RunDirectory.CURVES + "/source-" + Long.toHexString(cell.sourceSeed()) + ".csv", curve.csv());
-        store.save(key, model);
-        return model;
     }
 
     private Domain load(ExperimentConfig config, DomainEntry entry, TrainShare share) {
@@ -388,7 +199,7 @@ public final class StudyRunner {
     }
 
     private static String key(DomainEntry entry, TrainShare share) {
-        return entry.name() + "@" + share.name().toLowerCase().replace('_', '-');
+        return CellPipeline.key(entry.name(), share);
     }
 
     private static void await(Future<?> future) {

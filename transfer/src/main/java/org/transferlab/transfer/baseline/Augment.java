@@ -37,6 +37,12 @@ public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
         super(Pooled.Parameters.class);
     }
 
+    /** It learns from the target and the source's examples alone. */
+    @Override
+    public boolean usesSourceModel(Pooled.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Pooled.Parameters p, TransferContext context) {
         if (context.budget().train().size() == 0) {

@@ -22,6 +22,12 @@ public final class Oracle extends ClassificationStrategy<TargetOnly.Parameters> 
         return true;
     }
 
+    /** It learns from the target alone. */
+    @Override
+    public boolean usesSourceModel(TargetOnly.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(TargetOnly.Parameters parameters, TransferContext context) {
         return new TargetOnly().fit(parameters, context);

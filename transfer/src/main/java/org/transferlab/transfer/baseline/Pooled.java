@@ -84,6 +84,12 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
         super(Pooled.Parameters.class);
     }
 
+    /** It learns from the target and the source's examples alone. */
+    @Override
+    public boolean usesSourceModel(Pooled.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         List<String> union = SourcePool.labelSpace(context);

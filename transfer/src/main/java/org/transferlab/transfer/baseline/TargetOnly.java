@@ -80,6 +80,12 @@ public final class TargetOnly extends ClassificationStrategy<TargetOnly.Paramete
         return java.util.Optional.of(parameters);
     }
 
+    /** It learns from the target alone. */
+    @Override
+    public boolean usesSourceModel(TargetOnly.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         InputScaling scaling = TargetTraining.fromScratch(context);

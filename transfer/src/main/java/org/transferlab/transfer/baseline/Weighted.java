@@ -51,6 +51,12 @@ public final class Weighted extends ClassificationStrategy<Weighted.Parameters> 
         super(Weighted.Parameters.class);
     }
 
+    /** It learns from the target and the source's examples alone. */
+    @Override
+    public boolean usesSourceModel(Weighted.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         List<String> union = SourcePool.labelSpace(context);

@@ -41,6 +41,12 @@ public final class ClusterTargetOnly extends ClusteringStrategy<ClusterTargetOnl
         return java.util.Optional.of(parameters);
     }
 
+    /** It learns from the target alone. */
+    @Override
+    public boolean usesSourceModel(ClusterTargetOnly.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         Examples examples = Budgets.unlabelled(context.budget());

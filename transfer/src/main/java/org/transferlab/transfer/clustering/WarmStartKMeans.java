@@ -49,6 +49,12 @@ public final class WarmStartKMeans extends ClusteringStrategy<WarmStartKMeans.Pa
         super(Parameters.class);
     }
 
+    /** Only in the source network's embedding space. */
+    @Override
+    public boolean usesSourceModel(WarmStartKMeans.Parameters p) {
+        return p.space() == Space.EMBEDDING;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         TransferContext.SourceData sourceData = context.sourceData();

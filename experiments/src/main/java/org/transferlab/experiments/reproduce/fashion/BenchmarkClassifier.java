@@ -63,6 +63,12 @@ public final class BenchmarkClassifier extends ClassificationStrategy<BenchmarkC
     }
 
     /** Single-threaded, as the benchmark's models ran: the harness runs cells side by side on its workers. */
+    /** It learns from the target alone. */
+    @Override
+    public boolean usesSourceModel(BenchmarkClassifier.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         if (context.budget().train().size() == 0) {

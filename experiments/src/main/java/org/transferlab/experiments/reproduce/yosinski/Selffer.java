@@ -61,6 +61,12 @@ public final class Selffer extends ClassificationStrategy<Selffer.Parameters> {
         super(Parameters.class);
     }
 
+    /** It learns from the target alone. */
+    @Override
+    public boolean usesSourceModel(Selffer.Parameters parameters) {
+        return false;
+    }
+
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         TargetOnly.TrainedNetwork base = context.sourceArtifacts().get("selffer-base/" + Long.toHexString(context.seed())

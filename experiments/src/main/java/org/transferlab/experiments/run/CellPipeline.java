@@ -1,0 +1,154 @@
+package org.transferlab.experiments.run;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.transferlab.core.budget.BudgetSampler;
+import org.transferlab.core.budget.LabelBudget;
+import org.transferlab.core.budget.LabelledSplit;
+import org.transferlab.core.data.Domain;
+import org.transferlab.core.data.Examples;
+import org.transferlab.core.data.TaskType;
+import org.transferlab.core.metrics.ClassificationMetrics;
+import org.transferlab.core.metrics.ClusteringMetrics;
+import org.transferlab.core.metrics.RegressionMetrics;
+import org.transferlab.core.metrics.TaskMetrics;
+import org.transferlab.experiments.config.NoSource;
+import org.transferlab.experiments.config.OverfitCheck;
+import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
+import org.transferlab.transfer.TransferContext;
+import org.transferlab.transfer.engine.FitSummary;
+import org.transferlab.transfer.engine.SourceModel;
+import org.transferlab.transfer.engine.TrainingLog;
+
+/**
+ * One cell's path, top to bottom: draw its label budget, resolve its source model ({@link SourceModels}), fit and
+ * select among the strategy's candidates with the test partition sealed ({@link CandidateSelection}), and only then
+ * open the test partition to evaluate what was kept; the runner commits the row. The context a strategy fits with
+ * holds what these stages made (the budget, the resolved model, the run's caches of embeddings and source
+ * artifacts); nothing it offers trains, loads or writes on the harness's behalf. Shared by a run's workers.
+ */
+final class CellPipeline {
+    private final Map<String, Domain> domains;
+    private final BudgetSampler sampler;
+    private final OverfitCheck overfitCheck;
+    private final SourceModels sources;
+    private final EmbeddingCache embeddings = new EmbeddingCache();
+    private final SourceArtifactCache artifacts = new SourceArtifactCache();
+
+    /** @param domains the study's loaded domains, by {@link #key} */
+    CellPipeline(Map<String, Domain> domains, BudgetSampler sampler, OverfitCheck overfitCheck, SourceModels sources) {
+        this.domains = domains;
+        this.sampler = sampler;
+        this.overfitCheck = overfitCheck;
+        this.sources = sources;
+    }
+
+    /** The budget a strategy gets, and whether its labels were erased (a clustering target's are for scoring only). */
+    record CellBudget(LabelledSplit split, boolean withoutLabels) {
+    }
+
+    /** What the test partition said about the kept model. */
+    record Evaluation(Map<String, Double> metrics, int testSize, double seconds) {
+    }
+
+    ResultRow run(Cell cell, CurveBuffer curve, RunDirectory run) {
+        Optional<Domain> source = cell.sourceDomain().map(d -> domains.get(key(d.name(), cell.shares().source())));
+        Domain target = domains.get(key(cell.target().name(), cell.shares().target()));
+        CellBudget budget = drawBudget(cell, target);
+        SourceModels.Resolved model = sources.resolve(cell, source, run);
+        long start = System.nanoTime();
+        CandidateSelection.Selection chosen;
+        try {
+            chosen = CandidateSelection.select(cell, candidate -> context(cell, source, target, budget, model,
+                    candidate == null ? curve : prefixed(curve, candidate)));
+        } catch (NotApplicableException e) {
+            return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
+                    budget.split().train().size(), budget.split().validation().size(), target.test().size(),
+                    TaskMetrics.of(target.task()).none(), FitSummary.NONE, OverfitCheck.Judgement.NOT_JUDGED, Map.of(),
+                    model.trainedBy(), model.seconds(), (System.nanoTime() - start) / 1e9, 0, "", "not applicable: " + e.getMessage());
+        }
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        Evaluation evaluation = evaluate(target, chosen.fitted());
+        FitSummary fit = chosen.fitted().summary();
+        return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
+                budget.split().train().size(), budget.split().validation().size(), evaluation.testSize(), evaluation.metrics(),
+                fit, overfitCheck.judge(target.task(), fit, budget.split().validation().size()),
+                model.model().map(SourceModel::metrics).orElse(Map.of()), model.trainedBy(), model.seconds(), fitSeconds,
+                evaluation.seconds(), chosen.fitted().provenance(), ResultRow.OK);
+    }
+
+    /** Draws the cell's budget: the same for every strategy of its target, budget and seed, all labels for the oracle. */
+    private CellBudget drawBudget(Cell cell, Domain target) {
+        // The oracle is a reference, not a competitor: it may see every label of the train partition.
+        LabelledSplit drawn = cell.strategy().strategy().usesAllTargetLabels()
+                ? sampler.draw(target, LabelBudget.total(target.train().size()), cell.sampleSeed())
+                : sampler.draw(target, cell.budget(), cell.sampleSeed());
+        boolean clustering = target.task() == TaskType.CLUSTERING;
+        return new CellBudget(clustering ? withoutLabels(drawn) : drawn, clustering);
+    }
+
+    private TransferContext context(Cell cell, Optional<Domain> source, Domain target, CellBudget budget,
+                                    SourceModels.Resolved resolved, TrainingLog log) {
+        Supplier<SourceModel> model = () -> resolved.model().orElseThrow(() -> missingSourceModel(cell));
+        LabelledSplit split = budget.split();
+        IntFunction<LabelledSplit> embeddedBudget = layer -> {
+            Examples all = embeddings.get(cell.sourceSeed() + "/" + key(cell.target().name(), cell.shares().target()) + "/" + layer,
+                    () -> TransferContext.embedded(model.get(), target.train(), layer));
+            LabelledSplit embedded = new LabelledSplit(all.subset(split.trainRows()), all.subset(split.validationRows()),
+                    split.trainRows(), split.validationRows());
+            return budget.withoutLabels() ? withoutLabels(embedded) : embedded;
+        };
+        TransferContext.SourceData sourceData = source.map(s -> new TransferContext.SourceData(s.classNames(), s.train(),
+                cell.sourceSeed())).orElse(TransferContext.SourceData.NONE);
+        return new TransferContext(target.name(), target.task(), target.classNames(), target.shape(), split, cell.network(),
+                model, cell.fitSeed(), log, embeddedBudget, sourceData, target.train().withoutLabels())
+                .withSourceArtifacts(artifacts.forSource(cell.sourceSeed() + "/" + key(cell.source().name(), cell.shares().source())));
+    }
+
+    private static RuntimeException missingSourceModel(Cell cell) {
+        if (cell.source() instanceof NoSource) {
+            return new NotApplicableException("it needs a source model, and pair " + NoSource.NAME + " → " + cell.target().name()
+                    + " has no source");
+        }
+        return new IllegalStateException("strategy '" + cell.strategy().name() + "' says it reads no source model with these "
+                + "parameters (usesSourceModel), but asked for one");
+    }
+
+    /** The task's test metrics of what the strategy returned: the only place a test partition is read. */
+    private static Evaluation evaluate(Domain target, Fitted fitted) {
+        long start = System.nanoTime();
+        Examples test = target.test().open();
+        Map<String, Double> metrics = switch (target.task()) {
+            case CLASSIFICATION -> ClassificationMetrics.score(test.classes(), fitted.predictClasses(test), target.classNames());
+            case REGRESSION -> RegressionMetrics.score(test.values(), fitted.predictValues(test));
+            case CLUSTERING -> ClusteringMetrics.score(test.classes(), fitted.predictClasses(test));
+        };
+        return new Evaluation(metrics, test.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static LabelledSplit withoutLabels(LabelledSplit split) {
+        return new LabelledSplit(split.train().withoutLabels(), split.validation().withoutLabels(), split.trainRows(),
+                split.validationRows());
+    }
+
+    private static TrainingLog prefixed(CurveBuffer curve, String candidate) {
+        return (phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy) ->
+                curve.epoch(candidate + " " + phase, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
+    }
+
+    int embeddingsComputed() {
+        return embeddings.computed();
+    }
+
+    int embeddingsReused() {
+        return embeddings.reused();
+    }
+
+    /** How the study's domains are keyed: a domain by name and the share of its train partition it was loaded with. */
+    static String key(String domain, org.transferlab.core.loader.TrainShare share) {
+        return domain + "@" + share.name().toLowerCase().replace('_', '-');
+    }
+}
