@@ -119,15 +119,16 @@ public abstract class DomainLoaderContract {
     public void everyExampleHasAnIdentityAndNoneIsInBothPartitions() throws IOException {
         Domain domain = loadWithData(TrainShare.ALL);
         Examples test = domain.test().open();
-        ExampleIds train = domain.train().ids().orElseThrow(() -> new AssertionError(who()
-                + ": the train partition has no example identities (Examples.withIds)"));
-        ExampleIds held = test.ids().orElseThrow(() -> new AssertionError(who()
-                + ": the test partition has no example identities (Examples.withIds)"));
+        assertTrue(domain.train().ids().isPresent(), who() + ": the train partition has no example identities (Examples.withIds)");
+        assertTrue(test.ids().isPresent(), who() + ": the test partition has no example identities (Examples.withIds)");
+        ExampleIds train = domain.train().ids().get();
+        ExampleIds held = test.ids().get();
         assertEquals(domain.train().size(), train.size());
         assertEquals(test.size(), held.size());
-        Set<Long> trainKeys = keys(train, new HashMap<>(), held);
+        Map<ExampleOrigin, Integer> index = new HashMap<>();
+        Set<Long> trainKeys = keys(train, index, held);
         assertEquals(train.size(), trainKeys.size(), who() + ": two train examples have one identity");
-        for (long key : keys(held, new HashMap<>(), train)) {
+        for (long key : keys(held, index, train)) {
             if (trainKeys.contains(key)) {
                 fail(who() + ": an example is in both the train and the test partition");
             }
@@ -176,9 +177,9 @@ public abstract class DomainLoaderContract {
     @Test
     public void theHalvesOfASharedTrainPartitionAreDisjointParts() throws IOException {
         assumeTrue(sharesExamples(loader()), "the loader says domains of these parameters share no examples");
-        ExampleIds all = loadWithData(TrainShare.ALL).train().ids().orElseThrow();
-        ExampleIds first = load(parameters(), TrainShare.FIRST_HALF).train().ids().orElseThrow();
-        ExampleIds second = load(parameters(), TrainShare.SECOND_HALF).train().ids().orElseThrow();
+        ExampleIds all = idsOf(loadWithData(TrainShare.ALL).train());
+        ExampleIds first = idsOf(load(parameters(), TrainShare.FIRST_HALF).train());
+        ExampleIds second = idsOf(load(parameters(), TrainShare.SECOND_HALF).train());
         Map<ExampleOrigin, Integer> index = new HashMap<>();
         Set<Long> whole = keys(all, index, first.concat(second));
         Set<Long> firstKeys = keys(first, index, all);
@@ -187,6 +188,11 @@ public abstract class DomainLoaderContract {
         assertTrue(!firstKeys.isEmpty() && !secondKeys.isEmpty(), who() + ": an empty half");
         firstKeys.retainAll(secondKeys);
         assertTrue(firstKeys.isEmpty(), who() + ": the two halves share " + firstKeys.size() + " examples");
+    }
+
+    private ExampleIds idsOf(Examples train) {
+        assertTrue(train.ids().isPresent(), who() + ": the train partition has no example identities (Examples.withIds)");
+        return train.ids().get();
     }
 
     private <P extends Record> boolean sharesExamples(DomainLoader<P> loader) {
