@@ -94,7 +94,7 @@ public abstract class StrategyContract {
     }
 
     /** Fits the strategy with {@link #parameters()} inside a sealed block, as the harness does. */
-    protected final Fitted fit(TransferContext context) {
+    private Fitted fit(TransferContext context) {
         return fit(strategy(), context);
     }
 
@@ -136,7 +136,7 @@ public abstract class StrategyContract {
             for (double value : values) {
                 assertTrue(Double.isFinite(value), who() + " predicted " + value);
             }
-            assertThrows(IllegalStateException.class, () -> fitted.predictClasses(test), "a regression model predicts values only");
+            assertThrows(RuntimeException.class, () -> fitted.predictClasses(test), "a regression model predicts values only");
             score = RegressionMetrics.score(test.values(), values).get(RegressionMetrics.R2);
         } else {
             int[] classes = fitted.predictClasses(test);
@@ -144,7 +144,7 @@ public abstract class StrategyContract {
             for (int predicted : classes) {
                 assertTrue(predicted >= 0 && predicted < targets.target.classCount(), who() + " predicted class " + predicted);
             }
-            assertThrows(IllegalStateException.class, () -> fitted.predictValues(test), "a classifier predicts classes only");
+            assertThrows(RuntimeException.class, () -> fitted.predictValues(test), "a classifier predicts classes only");
             score = task() == TaskType.CLASSIFICATION ? accuracy(test.classes(), classes)
                     : ClusteringMetrics.score(test.classes(), classes).get(ClusteringMetrics.NMI);
         }
