@@ -331,7 +331,9 @@ public class EndToEndTest {
         Path config = config("unknown.yaml", SYNTHETIC.replace("  fine-tuning: {max", "  fine-tunning: {max"));
         Result result = cli("validate", config.toString());
         assertEquals(TransferLabCommand.USER_ERROR, result.exitCode());
-        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known classification strategies: augment, benchmark-classifier, coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, linint, lp-ft, oracle, pooled, pred, selffer, source-only, target-only, tribuo-head, weighted"),
+        String known = String.join(", ", org.transferlab.transfer.StrategyBindings.registry(
+                org.transferlab.core.plugin.Plugins.discover()).names());
+        assertTrue(result.err().contains("unknown strategy 'fine-tunning'; known classification strategies: " + known),
                 result.err());
     }
 

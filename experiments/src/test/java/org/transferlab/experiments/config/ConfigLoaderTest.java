@@ -214,10 +214,11 @@ class ConfigLoaderTest {
     void anUnknownStrategyOrLoaderListsTheKnownNames() {
         ConfigException e = error(VALID.replace("  target-only: {}", "  target-onyl: {}"));
         assertEquals("study.yaml:18: key 'strategies.target-onyl': unknown strategy 'target-onyl'; "
-                + "known classification strategies: augment, coral, discriminative-fine-tuning, feature-extraction, fine-tuning, l2-sp, layer-transfer, linint, lp-ft, oracle, pooled, pred, source-only, target-only, tribuo-head, weighted", e.getMessage());
+                + "known classification strategies: " + String.join(", ",
+                        org.transferlab.transfer.StrategyBindings.registry(Plugins.discover()).names()), e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
-                + "known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, image-folder, synthetic", e.getMessage());
+                + "known domain loaders: " + String.join(", ", Plugins.discover().domainLoaders().names()), e.getMessage());
     }
 
     @Test
