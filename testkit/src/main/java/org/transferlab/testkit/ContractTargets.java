@@ -93,12 +93,24 @@ final class ContractTargets {
                 budget.validationRows()), seed, TrainingLog.NONE);
     }
 
+    /** As {@link #context(long, TrainingLog)}, as the harness gives it to a fit that says it reads no source model. */
+    TransferContext contextWithoutSourceModel(long seed) {
+        return context(budget, seed, TrainingLog.NONE, () -> {
+            throw new AssertionError("the strategy says it reads no source model (usesSourceModel), but asked for one");
+        });
+    }
+
     private TransferContext context(LabelledSplit split, long seed, TrainingLog log) {
+        return context(split, seed, log, () -> sourceModel);
+    }
+
+    private TransferContext context(LabelledSplit split, long seed, TrainingLog log,
+                                    java.util.function.Supplier<SourceModel> model) {
         TransferContext.SourceData sourceData = task == TaskType.CLASSIFICATION
                 ? new TransferContext.SourceData(source.classNames(), source.train())
                 : new TransferContext.SourceData(source.classNames(), source.train(), 7);
         return new TransferContext(target.name(), target.task(), target.classNames(), target.shape(), split, NETWORK,
-                () -> sourceModel, seed, log).withAdaptationData(sourceData, target.train().withoutLabels());
+                model, seed, log).withAdaptationData(sourceData, target.train().withoutLabels());
     }
 
     /** The same examples with every class moved to the next one, or every value mirrored around their mean. */

@@ -41,8 +41,9 @@ import org.transferlab.transfer.engine.TrainingLog;
  * (classes in range, or a finite value) for every test example and scores at least {@link #minimumScore()};
  * classification strategies record their learning curve and a consistent {@code FitSummary}; the same seed gives
  * the same predictions, also after other work drew from ND4J's random generator and when two fits run at once;
- * fitting leaves the shared source model unchanged; and a strategy that says it uses no target labels fits the
- * same when the budget's labels change.
+ * fitting leaves the shared source model unchanged; a strategy that says it uses no target labels fits the
+ * same when the budget's labels change; and one that says it reads no source model fits without one (the
+ * harness then resolves none, see {@link TransferStrategy#usesSourceModel}).
  */
 public abstract class StrategyContract {
     /** The strategy under test. Called once per check; return a new instance or a shared one, it is stateless. */
@@ -199,6 +200,18 @@ public abstract class StrategyContract {
         float[] before = targets.sourceModel.copy().params().toFloatVector();
         fit(targets.context(4, TrainingLog.NONE));
         assertArrayEquals(before, targets.sourceModel.copy().params().toFloatVector(), who() + " changed the shared source model");
+    }
+
+    @Test
+    public void aStrategyThatSaysItReadsNoSourceModelFitsTheSameWithoutOne() {
+        assumeTrue(!usesSourceModel(strategy()), "the strategy reads the source model");
+        double[] withModel = predictions(fit(targets().context(5, TrainingLog.NONE)));
+        assertArrayEquals(withModel, predictions(fit(targets().contextWithoutSourceModel(5))),
+                who() + " says it reads no source model, but its fit changed without one");
+    }
+
+    private <P extends Record> boolean usesSourceModel(TransferStrategy<P> strategy) {
+        return strategy.usesSourceModel(ContractParameters.bind("parameters()", parameters(), strategy.parametersType()));
     }
 
     @Test

@@ -181,6 +181,24 @@ class BrokenStrategiesFailTheContractTest {
         assertTrue(e.getMessage().contains("says it uses no target labels"), e.getMessage());
     }
 
+    @Test
+    void aStrategyThatSaysItReadsNoSourceModelButDoesFails() {
+        StrategyContract contract = contractOf(new Broken() {
+            @Override
+            public boolean usesSourceModel(None parameters) {
+                return false;
+            }
+
+            @Override
+            public Fitted fit(None parameters, TransferContext context) {
+                context.sourceModel();
+                return targetOnly(context);
+            }
+        });
+        AssertionError e = assertThrows(AssertionError.class, contract::aStrategyThatSaysItReadsNoSourceModelFitsTheSameWithoutOne);
+        assertTrue(e.getMessage().contains("says it reads no source model (usesSourceModel), but asked for one"), e.getMessage());
+    }
+
     /** Its one parameter has no default, so "{}" does not bind, as a config without it would not. */
     private static final class RequiredParameter implements TransferStrategy<RequiredParameter.Parameters> {
         record Parameters(int size) {

@@ -22,7 +22,6 @@ import org.transferlab.core.data.TaskType;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.experiments.run.CsvRows;
-import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferContext;
@@ -103,7 +102,7 @@ class SourceModelStageTest {
                           fine-tuning: {max-epochs: 4, patience: 2, learning-rate: 0.01}
                         """, strategies)
                 .replace("per-class: [5, 10]", "per-class: [5]"));
-        Probe.curves = out.resolve(RunDirectory.CURVES);
+        Probe.curves = out.resolve("curves");
         Probe.CURVE_AT_FIT.clear();
         Path jar = dir.resolve("plugin");
         Files.createDirectories(jar.resolve("META-INF/services"));
