@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
 import org.transferlab.core.data.TaskType;
+import org.transferlab.core.loader.LoaderBindings;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
@@ -25,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Plugins plugins = Plugins.discover();
-        print(out, "domain loaders", plugins.domainLoaders(), loader -> loader.parametersType());
+        print(out, "domain loaders", LoaderBindings.registry(plugins), loader -> loader.parametersType());
         for (TaskType task : TaskType.values()) {
             out.println();
             print(out, task.name().toLowerCase(java.util.Locale.ROOT) + " strategies", StrategyBindings.registry(plugins, task),
