@@ -142,7 +142,7 @@ class StrategyContractTest {
         List<String> phases = new ArrayList<>();
         Fitted fitted = fit(variant, context(TARGET, 9, (phase, epoch, t, ta, v, a) -> phases.add(phase)));
         Examples test = TARGET.test().open();
-        int[] predicted = fitted.predictor().predictClasses(test);
+        int[] predicted = fitted.predictClasses(test);
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
             assertTrue(predicted[i] >= 0 && predicted[i] < 3);
@@ -158,8 +158,8 @@ class StrategyContractTest {
     @MethodSource("strategies")
     void theSameSeedGivesTheSamePredictions(Variant variant) {
         Examples test = TARGET.test().open();
-        int[] first = fit(variant, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
-        int[] second = fit(variant, context(TARGET, 4, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] first = fit(variant, context(TARGET, 4, TrainingLog.NONE)).predictClasses(test);
+        int[] second = fit(variant, context(TARGET, 4, TrainingLog.NONE)).predictClasses(test);
         assertArrayEquals(first, second);
     }
 
@@ -167,16 +167,16 @@ class StrategyContractTest {
     @MethodSource("strategies")
     void aFitDependsOnlyOnItsSeedNotOnWhatRanBeforeOrBeside(Variant variant) throws Exception {
         Examples test = TARGET.test().open();
-        int[] alone = fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] alone = fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictClasses(test);
         // Draw from ND4J's random generator on this thread, as any other cell would.
         org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 10);
-        int[] afterOtherWork = fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test);
+        int[] afterOtherWork = fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictClasses(test);
         assertArrayEquals(alone, afterOtherWork);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<int[]>> parallel = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                parallel.add(pool.submit(() -> fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictor().predictClasses(test)));
+                parallel.add(pool.submit(() -> fit(variant, context(TARGET, 6, TrainingLog.NONE)).predictClasses(test)));
             }
             for (java.util.concurrent.Future<int[]> result : parallel) {
                 assertArrayEquals(alone, result.get());
@@ -221,7 +221,7 @@ class StrategyContractTest {
         @Override
         public Fitted fit(Parameters parameters, TransferContext context) {
             Examples test = target.test().open();
-            return new Fitted(examples -> new int[examples.size()], FitSummary.NONE);
+            return Fitted.classes(examples -> new int[examples.size()], FitSummary.NONE);
         }
     }
 

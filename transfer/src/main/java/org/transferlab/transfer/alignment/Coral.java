@@ -89,7 +89,7 @@ public final class Coral extends ClassificationStrategy<Coral.Parameters> {
         double validation = context.budget().validation().size() == 0 ? Double.NaN
                 : head.accuracy(TransferContext.embedded(model, context.budget().validation(), layer));
         context.log().epoch(NAME, 1, Double.NaN, head.accuracy(aligned), Double.NaN, validation);
-        return new Fitted(examples -> head.predict(TransferContext.embedded(model, examples, layer)),
+        return Fitted.classes(examples -> head.predict(TransferContext.embedded(model, examples, layer)),
                 new FitSummary(1, 1, Double.NaN, Double.NaN, Double.NaN, validation), head.provenance());
     }
 }

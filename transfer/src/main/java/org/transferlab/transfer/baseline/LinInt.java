@@ -82,7 +82,7 @@ public final class LinInt extends ClassificationStrategy<LinInt.Parameters> {
         context.log().epoch(NAME, 0, train.loss(), train.accuracy(), validation.loss(), validation.accuracy());
         FitSummary summary = new FitSummary(targetFit.bestEpoch(), targetFit.epochsRun(), train.loss(), train.accuracy(),
                 validation.loss(), validation.accuracy());
-        return new Fitted(examples -> NetworkOutputs.argMax(model.probabilities(examples), k, k), summary,
+        return Fitted.classes(examples -> NetworkOutputs.argMax(model.probabilities(examples), k, k), summary,
                 NAME + ": alpha = " + alpha + " (weight of the source model), chosen by log-likelihood on the "
                         + (validated ? "validation" : "training (there is no validation split)") + " split of "
                         + selection.size() + " examples");

@@ -118,7 +118,7 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
                 Seeds.derive(context.seed(), name, "init"));
         FitSummary summary = SourcePool.train(network, p.schedule(), train, features.apply(context.budget().validation()),
                 classes, context, name);
-        return new Fitted(SourcePool.restrictedToTarget(network, classes, context.classCount(), features), summary);
+        return Fitted.classes(SourcePool.restrictedToTarget(network, classes, context.classCount(), features), summary);
     }
 
     /** {@code train}, which must have rows: without target labels or source examples there is nothing to learn from. */

@@ -80,7 +80,7 @@ public final class Pred extends ClassificationStrategy<Pred.Parameters> {
                 Seeds.derive(context.seed(), NAME, "init"));
         FitSummary summary = SourcePool.train(network, p.schedule(), features.apply(context.budget().train()),
                 features.apply(context.budget().validation()), classes, context, NAME);
-        return new Fitted(SourcePool.restrictedToTarget(network, classes, classes, features), summary);
+        return Fitted.classes(SourcePool.restrictedToTarget(network, classes, classes, features), summary);
     }
 
     /**

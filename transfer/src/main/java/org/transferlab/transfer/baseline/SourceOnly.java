@@ -46,6 +46,6 @@ public final class SourceOnly extends ClassificationStrategy<SourceOnly.Paramete
         double validation = context.budget().validation().size() == 0 ? Double.NaN
                 : NetworkEvaluation.accuracy(predictor.network(), context.budget().validation());
         context.log().epoch(NAME, 0, Double.NaN, train, Double.NaN, validation);
-        return new Fitted(predictor, new FitSummary(0, 0, Double.NaN, train, Double.NaN, validation));
+        return Fitted.classes(predictor, new FitSummary(0, 0, Double.NaN, train, Double.NaN, validation));
     }
 }

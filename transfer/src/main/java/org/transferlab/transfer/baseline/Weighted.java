@@ -57,7 +57,7 @@ public final class Weighted extends ClassificationStrategy<Weighted.Parameters> 
         Examples sample = SourcePool.sample(context, p.sourceExamples(), union);
         Examples kept = kept(sample, p.sourceWeight(), context.budget().train().size(), context.seed());
         Fitted fitted = Pooled.fitScaled(p.pooled(), context, context.budget().train().concat(kept), union, NAME);
-        return new Fitted(fitted.predictor(), fitted.summary(), NAME + ": kept " + kept.size() + " of " + sample.size()
+        return fitted.withProvenance(NAME + ": kept " + kept.size() + " of " + sample.size()
                 + " source examples with " + context.budget().train().size() + " budget examples (source-weight "
                 + p.sourceWeight() + (p.sourceWeight() == 0 ? ", balanced" : "") + ")");
     }

@@ -47,6 +47,6 @@ public final class ClusterTargetOnly extends ClusteringStrategy<ClusterTargetOnl
         Standardizer standardizer = Standardizer.fit(examples);
         Clusterer.Fit fit = p.clusterer().fit(standardizer.apply(examples), ClusteringParameters.clusters(p.k(), context.classCount()),
                 p.iterations(), p.minClusterSize(), Seeds.derive(context.seed(), NAME, "clusterer"));
-        return new Fitted(test -> fit.predictor().predictClasses(standardizer.apply(test)), FitSummary.NONE, fit.provenance());
+        return Fitted.classes(test -> fit.predictor().predictClasses(standardizer.apply(test)), FitSummary.NONE, fit.provenance());
     }
 }

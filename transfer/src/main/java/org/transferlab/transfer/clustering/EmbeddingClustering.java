@@ -51,7 +51,7 @@ public final class EmbeddingClustering extends ClusteringStrategy<EmbeddingClust
         Clusterer.Fit fit = p.clusterer().fit(standardizer == null ? embedded : standardizer.apply(embedded),
                 ClusteringParameters.clusters(p.k(), context.classCount()), p.iterations(), p.minClusterSize(),
                 Seeds.derive(context.seed(), NAME, "clusterer"));
-        return new Fitted(test -> {
+        return Fitted.classes(test -> {
             Examples z = TransferContext.embedded(source, test, layer);
             return fit.predictor().predictClasses(standardizer == null ? z : standardizer.apply(z));
         }, FitSummary.NONE, fit.provenance());

@@ -66,7 +66,7 @@ public final class WarmStartKMeans extends ClusteringStrategy<WarmStartKMeans.Pa
         Standardizer targetScaling = Standardizer.fit(target);
         double[][] initial = Lloyd.classMeans(sourceScaling.apply(source), sourceData.classNames().size());
         Lloyd.Result clusters = Lloyd.run(targetScaling.apply(target), initial, p.iterations());
-        return new Fitted(test -> {
+        return Fitted.classes(test -> {
             Examples z = model == null ? test : TransferContext.embedded(model, test, layer);
             return Lloyd.assign(targetScaling.apply(z), clusters.centroids());
         }, FitSummary.NONE, "warm-start-kmeans: " + clusters.iterations() + " Lloyd iterations"

@@ -98,7 +98,7 @@ public final class TribuoHead extends ClassificationStrategy<TribuoHead.Paramete
         double trainAccuracy = head.accuracy(embedded.train());
         double validationAccuracy = head.accuracy(embedded.validation());
         context.log().epoch(NAME, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy);
-        return new Fitted(examples -> head.predict(TransferContext.embedded(source, examples, layer)),
+        return Fitted.classes(examples -> head.predict(TransferContext.embedded(source, examples, layer)),
                 new FitSummary(1, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy), head.provenance());
     }
 
