@@ -28,6 +28,8 @@ import org.transferlab.transfer.head.TribuoHead;
  * the true class lowest, and CORAL scored 0.1-0.3 % where chance is 10 % (source-only 7-8 %, calling
  * nearly every image "Bag"). Told the sign, the same alignment and head reached 54-62 %. {@code CoralTest}
  * shows the same on a reflected synthetic target.
+ *
+ * <p>Registered as {@code coral} among the classification strategies.
  */
 public final class Coral extends ClassificationStrategy<Coral.Parameters> {
     public static final String NAME = "coral";

@@ -27,6 +27,8 @@ import org.transferlab.transfer.network.TargetTraining;
  * (probabilities floored at 1e-12), the smallest α on ties. Without a validation split it is chosen on the
  * training split, which favours the target model (it was fitted there); the fit's provenance text says
  * which split chose α, and what α is.
+ *
+ * <p>Registered as {@code linint} among the classification strategies.
  */
 public final class LinInt extends ClassificationStrategy<LinInt.Parameters> {
     public static final String NAME = "linint";

@@ -27,6 +27,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * classifier instead ({@link ClassifierModel}); its no-transfer line is {@code target-only} with the same
  * model, which the report uses when the study names it alike ({@code pooled@logistic} beside
  * {@code target-only@logistic}).
+ *
+ * <p>Registered as {@code pooled} among the classification strategies.
  */
 public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "pooled";

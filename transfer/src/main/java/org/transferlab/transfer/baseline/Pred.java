@@ -28,6 +28,8 @@ import org.transferlab.transfer.network.TargetTraining;
  * validation split. The source network sees x scaled as its training inputs were; the new network sees x
  * scaled with the budget's training statistics beside the probabilities, which stay in [0, 1]
  * ({@link InputScaling}; images are not scaled).
+ *
+ * <p>Registered as {@code pred} among the classification strategies.
  */
 public final class Pred extends ClassificationStrategy<Pred.Parameters> {
     public static final String NAME = "pred";

@@ -15,6 +15,8 @@ import org.transferlab.transfer.network.NetworkPredictor;
  * applies only where the source and target have the same label space (the same class names in the
  * same order); elsewhere the cell is reported as not applicable instead of a number. Its validation
  * accuracy is measured on the budget's validation split, like every other strategy's.
+ *
+ * <p>Registered as {@code source-only} among the classification strategies.
  */
 public final class SourceOnly extends ClassificationStrategy<SourceOnly.Parameters> {
     public static final String NAME = "source-only";

@@ -20,6 +20,8 @@ import org.transferlab.transfer.TransferContext;
  * <p>The network, label space (the target's classes, then the source's others), early stopping on the
  * budget's validation split, prediction among the target's classes and the scaling of tabular inputs (the
  * statistics of the rows trained on, budget and kept source examples) are Pooled's.
+ *
+ * <p>Registered as {@code weighted} among the classification strategies.
  */
 public final class Weighted extends ClassificationStrategy<Weighted.Parameters> {
     public static final String NAME = "weighted";

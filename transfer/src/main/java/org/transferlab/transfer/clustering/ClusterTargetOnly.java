@@ -14,6 +14,8 @@ import org.transferlab.transfer.engine.FitSummary;
  * of the examples being clustered, clustered by KMeans or HDBSCAN. Every clustering result is reported
  * against this one. It clusters the budget's examples (train and validation, labels removed) and assigns
  * test examples with the fitted model.
+ *
+ * <p>Registered as {@code target-only} among the clustering strategies.
  */
 public final class ClusterTargetOnly extends ClusteringStrategy<ClusterTargetOnly.Parameters> {
     public static final String NAME = "target-only";

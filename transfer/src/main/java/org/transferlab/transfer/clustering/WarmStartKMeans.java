@@ -19,6 +19,8 @@ import org.transferlab.transfer.engine.SourceModel;
  * centroids describe where classes lie relative to their domain's spread. In {@code embedding} space
  * both domains are first embedded by the source network. Tribuo's KMeans has no way to start from given
  * centroids, hence {@link Lloyd}.
+ *
+ * <p>Registered as {@code warm-start-kmeans} among the clustering strategies.
  */
 public final class WarmStartKMeans extends ClusteringStrategy<WarmStartKMeans.Parameters> {
     public static final String NAME = "warm-start-kmeans";

@@ -36,6 +36,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * (shared/STACK.md).
  *
  * @see Parameters
+ *
+ * <p>Registered as {@code tribuo-head} among the classification strategies.
  */
 public final class TribuoHead extends ClassificationStrategy<TribuoHead.Parameters> {
     public static final String NAME = "tribuo-head";
