@@ -39,7 +39,7 @@ public final class MajorityClass extends ClassificationStrategy<MajorityClass.Pa
             majority = counts[c] > counts[majority] ? c : majority;
         }
         int predicted = majority;
-        return new Fitted(examples -> {
+        return Fitted.classes(examples -> {
             int[] classes = new int[examples.size()];
             Arrays.fill(classes, predicted);
             return classes;

@@ -26,7 +26,7 @@ class BuiltInLoadersContractTest extends DomainLoaderContract {
     }
 
     static List<String> names() {
-        return List.copyOf(Plugins.discover().domainLoaders().names());
+        return List.copyOf(org.transferlab.core.loader.LoaderBindings.registry(Plugins.discover()).names());
     }
 
     private LoaderFixtures.Fixture fixture() {
@@ -37,7 +37,7 @@ class BuiltInLoadersContractTest extends DomainLoaderContract {
 
     @Test
     void theFixtureTestsTheRegisteredLoader() {
-        assertEquals(Plugins.discover().domainLoaders().get(name).getClass(), fixture().loader().getClass());
+        assertEquals(org.transferlab.core.loader.LoaderBindings.registry(Plugins.discover()).get(name).getClass(), fixture().loader().getClass());
     }
 
     @Override

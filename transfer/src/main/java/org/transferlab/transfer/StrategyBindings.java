@@ -8,9 +8,10 @@ import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
 
 /**
- * Registers and looks up transfer strategies, the way {@link PluginBindings} does for loaders. Each task
- * has its own registry, so the same name ({@code target-only}, {@code pooled}) can mean the same idea
- * for classification, regression and clustering.
+ * Registers and looks up transfer strategies on top of {@link PluginBindings#named}, as {@code LoaderBindings} does
+ * for loaders. Each task has its own registry, so the same name ({@code target-only}, {@code pooled}) can mean
+ * the same idea for classification, regression and clustering; {@code builtin.StrategiesModule} has the table of
+ * names and classes.
  */
 public final class StrategyBindings {
     private static final TypeLiteral<TransferStrategy<?>> CLASSIFICATION = new TypeLiteral<>() { };

@@ -78,7 +78,7 @@ class StrategyContractTest {
         @Override
         public Fitted fit(Parameters parameters, TransferContext context) {
             Examples test = target.test().open();
-            return new Fitted(examples -> new int[examples.size()], FitSummary.NONE);
+            return Fitted.classes(examples -> new int[examples.size()], FitSummary.NONE);
         }
     }
 

@@ -6,7 +6,7 @@ import org.transferlab.core.data.TaskType;
 
 /**
  * Turns a config's domain description into a {@link Domain}. A loader is a plugin: it is registered
- * under a kebab-case name with {@link org.transferlab.core.plugin.PluginBindings#domainLoader} and its
+ * under a kebab-case name with {@link LoaderBindings#domainLoader} and its
  * parameters are a record whose components the config binds by name (kebab-case in YAML, defaults
  * from {@link org.transferlab.core.plugin.Default}); the record's constructor validates them.
  *

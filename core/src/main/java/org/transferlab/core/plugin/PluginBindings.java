@@ -4,7 +4,6 @@ import com.google.inject.Binder;
 import com.google.inject.Scopes;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
-import org.transferlab.core.loader.DomainLoader;
 
 /**
  * Typed helpers that hide Guice's {@link MapBinder}: one call registers one plugin under its name.
@@ -14,12 +13,10 @@ public final class PluginBindings {
     private PluginBindings() {
     }
 
-    /** Registers a domain loader under {@code name} (the loader's {@code NAME} constant). */
-    public static void domainLoader(Binder binder, String name, Class<? extends DomainLoader<?>> loader) {
-        named(binder, new TypeLiteral<DomainLoader<?>>() { }, name, loader);
-    }
-
-    /** Registers any plugin type under a kebab-case name; plugin modules of other kinds build on this. */
+    /**
+     * Registers any plugin type under a kebab-case name; each kind's own bindings (loaders, strategies,
+     * reproductions) build on this, so this package knows no plugin type.
+     */
     public static <T> void named(Binder binder, TypeLiteral<T> type, String name, Class<? extends T> implementation) {
         MapBinder.newMapBinder(binder, TypeLiteral.get(String.class), type)
                 .addBinding(PluginName.requireKebabCase(name))

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.transferlab.core.TransferLabException;
-import org.transferlab.core.loader.DomainLoader;
 
 /**
  * Discovers every {@link TransferLabModule} on the class path and wires them into one injector, from
@@ -42,10 +41,6 @@ public final class Plugins {
         } catch (CreationException e) {
             throw new TransferLabException("plugin wiring failed: " + e.getMessage(), e);
         }
-    }
-
-    public PluginRegistry<DomainLoader<?>> domainLoaders() {
-        return registry("domain loader", new TypeLiteral<DomainLoader<?>>() { });
     }
 
     /** The registry of plugins of {@code type} registered with {@link PluginBindings#named}. */

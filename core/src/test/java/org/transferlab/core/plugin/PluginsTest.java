@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.Domain;
 import org.transferlab.core.data.TaskType;
-import org.transferlab.core.loader.CoreLoadersModule;
 import org.transferlab.core.loader.DomainLoader;
 import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.LoaderBindings;
+import org.transferlab.core.loader.builtin.CoreLoadersModule;
 import org.transferlab.core.loader.fashion.FashionMnistLoader;
 
 class PluginsTest {
@@ -48,13 +49,13 @@ class PluginsTest {
     public static final class ThirdPartyModule extends AbstractModule implements TransferLabModule {
         @Override
         protected void configure() {
-            PluginBindings.domainLoader(binder(), "third-party", ThirdPartyLoader.class);
+            LoaderBindings.domainLoader(binder(), "third-party", ThirdPartyLoader.class);
         }
     }
 
     @Test
     void builtInLoadersAreDiscoveredOnTheClassPath() {
-        PluginRegistry<DomainLoader<?>> loaders = Plugins.discover().domainLoaders();
+        PluginRegistry<DomainLoader<?>> loaders = LoaderBindings.registry(Plugins.discover());
         assertEquals(List.of("auto-mpg", "csv", "diabetes", "fashion-mnist", "image-folder", "synthetic"), List.copyOf(loaders.names()));
         assertInstanceOf(FashionMnistLoader.class, loaders.get("fashion-mnist"));
     }
@@ -65,7 +66,7 @@ class PluginsTest {
         Files.createDirectories(services);
         Files.writeString(services.resolve(TransferLabModule.class.getName()), ThirdPartyModule.class.getName() + "\n");
         try (URLClassLoader classLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
-            PluginRegistry<DomainLoader<?>> loaders = Plugins.discover(classLoader).domainLoaders();
+            PluginRegistry<DomainLoader<?>> loaders = LoaderBindings.registry(Plugins.discover(classLoader));
             assertTrue(loaders.contains("third-party"));
             assertTrue(loaders.contains("fashion-mnist"), "built-ins stay registered");
         }
@@ -74,7 +75,7 @@ class PluginsTest {
     @Test
     void anUnknownNameListsTheKnownOnes() {
         TransferLabException e = assertThrows(TransferLabException.class,
-                () -> Plugins.of(List.of(new CoreLoadersModule())).domainLoaders().get("fashion-mnsit"));
+                () -> LoaderBindings.registry(Plugins.of(List.of(new CoreLoadersModule()))).get("fashion-mnsit"));
         assertEquals("unknown domain loader 'fashion-mnsit'; known domain loaders: auto-mpg, csv, diabetes, fashion-mnist, image-folder, synthetic", e.getMessage());
     }
 
@@ -83,11 +84,11 @@ class PluginsTest {
         TransferLabModule clash = new TransferLabModule() {
             @Override
             public void configure(com.google.inject.Binder binder) {
-                PluginBindings.domainLoader(binder, "csv", ThirdPartyLoader.class);
+                LoaderBindings.domainLoader(binder, "csv", ThirdPartyLoader.class);
             }
         };
         TransferLabException e = assertThrows(TransferLabException.class,
-                () -> Plugins.of(List.of(new CoreLoadersModule(), clash)).domainLoaders());
+                () -> LoaderBindings.registry(Plugins.of(List.of(new CoreLoadersModule(), clash))));
         assertTrue(e.getMessage().contains("csv"), e.getMessage());
     }
 

@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
 import org.transferlab.core.data.TaskType;
+import org.transferlab.core.loader.LoaderBindings;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
@@ -14,9 +15,13 @@ import org.transferlab.transfer.StrategyBindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** Lists the registered domain loaders and strategies with their parameters and defaults. */
+/**
+ * Lists the registered domain loaders and strategies, each by its registry name with the class that implements it
+ * (names are per task: clustering's {@code target-only} is {@code ClusterTargetOnly}), and its parameters and defaults.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists the registered domain loaders and transfer strategies, with their parameters and defaults.")
+        description = "Lists the registered domain loaders and transfer strategies (registry name and implementing class), "
+                + "with their parameters and defaults.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -25,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Plugins plugins = Plugins.discover();
-        print(out, "domain loaders", plugins.domainLoaders(), loader -> loader.parametersType());
+        print(out, "domain loaders", LoaderBindings.registry(plugins), loader -> loader.parametersType());
         for (TaskType task : TaskType.values()) {
             out.println();
             print(out, task.name().toLowerCase(java.util.Locale.ROOT) + " strategies", StrategyBindings.registry(plugins, task),
@@ -38,8 +43,9 @@ final class ListCommand implements Callable<Integer> {
                                   java.util.function.Function<T, Class<? extends Record>> parameters) {
         out.println(title + ":");
         for (String name : registry.names()) {
-            out.println("  " + name);
-            for (RecordComponent component : parameters.apply(registry.get(name)).getRecordComponents()) {
+            T plugin = registry.get(name);
+            out.printf("  %-28s %s%n", name, plugin.getClass().getName());
+            for (RecordComponent component : parameters.apply(plugin).getRecordComponents()) {
                 Default fallback = component.getAnnotation(Default.class);
                 out.printf("    %-18s %-14s %s%n", YamlBinder.kebab(component.getName()), typeName(component.getGenericType()),
                         fallback == null ? "(required)" : "default " + (fallback.value().isEmpty() ? "\"\"" : fallback.value()));

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.data.TaskType;
 import org.transferlab.core.loader.DomainLoader;
+import org.transferlab.core.loader.LoaderBindings;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.transfer.StrategyBindings;
@@ -46,7 +47,7 @@ public final class ConfigLoader {
     }
 
     private ConfigLoader(Plugins plugins, Map<String, Path> modelFiles) {
-        this.loaders = plugins.domainLoaders();
+        this.loaders = LoaderBindings.registry(plugins);
         this.plugins = plugins;
         this.modelFiles = Map.copyOf(modelFiles);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.transferlab.core.data.TaskType;
+import org.transferlab.core.loader.LoaderBindings;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.experiments.config.ConfigLoader;
 import org.transferlab.transfer.StrategyBindings;
@@ -113,7 +114,7 @@ class BadInputCorpusTest {
     }
 
     static Stream<Case> configs() {
-        String knownLoaders = String.join(", ", Plugins.discover().domainLoaders().names());
+        String knownLoaders = String.join(", ", LoaderBindings.registry(Plugins.discover()).names());
         String knownStrategies = String.join(", ", StrategyBindings.registry(Plugins.discover()).names());
         String regressionStrategies = String.join(", ", StrategyBindings.registry(Plugins.discover(), TaskType.REGRESSION).names());
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");

@@ -27,9 +27,9 @@ import org.transferlab.core.data.TaskType;
 import org.transferlab.core.data.TestPartition;
 import org.transferlab.core.loader.DomainLoader;
 import org.transferlab.core.loader.LoadContext;
+import org.transferlab.core.loader.LoaderBindings;
 import org.transferlab.core.loader.csv.CsvLoader;
 import org.transferlab.core.plugin.Default;
-import org.transferlab.core.plugin.PluginBindings;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.experiments.config.ConfigLoader;
@@ -116,7 +116,7 @@ class DisjointnessTest {
     public static final class TableModule extends AbstractModule implements TransferLabModule {
         @Override
         protected void configure() {
-            PluginBindings.domainLoader(binder(), Table.NAME, Table.class);
+            LoaderBindings.domainLoader(binder(), Table.NAME, Table.class);
         }
     }
 

@@ -319,11 +319,11 @@ class RunLifecycleTest {
     void listShowsEveryPluginWithItsParameters() {
         Result result = cli("list");
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains("  fashion-mnist\n"), result.out());
+        assertTrue(result.out().contains("  fashion-mnist                org.transferlab.core.loader.fashion.FashionMnistLoader\n"), result.out());
         assertTrue(result.out().contains("    classes            list of integer default [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"), result.out());
         assertTrue(result.out().contains("    file               string         (required)"), result.out());
-        assertTrue(result.out().contains("  fine-tuning\n    learning-rate      double         default 0.0003"), result.out());
-        assertTrue(result.out().contains("  image-folder\n    folder             string         (required)\n"
+        assertTrue(result.out().contains("  fine-tuning                  org.transferlab.transfer.network.FineTuning\n    learning-rate      double         default 0.0003"), result.out());
+        assertTrue(result.out().contains("  image-folder                 org.transferlab.core.loader.imagefolder.ImageFolderLoader\n    folder             string         (required)\n"
                 + "    classes            list of string default []\n"
                 + "    channels           int            default 3\n"
                 + "    width              int            (required)\n"

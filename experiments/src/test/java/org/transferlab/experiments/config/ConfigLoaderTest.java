@@ -218,7 +218,7 @@ class ConfigLoaderTest {
                         org.transferlab.transfer.StrategyBindings.registry(Plugins.discover()).names()), e.getMessage());
         e = error(VALID.replace("loader: synthetic\n    classes: 3\n  tgt", "loader: synthetik\n    classes: 3\n  tgt"));
         assertEquals("study.yaml:5: key 'domains.src.loader': unknown domain loader 'synthetik'; "
-                + "known domain loaders: " + String.join(", ", Plugins.discover().domainLoaders().names()), e.getMessage());
+                + "known domain loaders: " + String.join(", ", org.transferlab.core.loader.LoaderBindings.registry(Plugins.discover()).names()), e.getMessage());
     }
 
     @Test

@@ -28,6 +28,8 @@ import org.transferlab.transfer.head.TribuoHead;
  * the true class lowest, and CORAL scored 0.1-0.3 % where chance is 10 % (source-only 7-8 %, calling
  * nearly every image "Bag"). Told the sign, the same alignment and head reached 54-62 %. {@code CoralTest}
  * shows the same on a reflected synthetic target.
+ *
+ * <p>Registered as {@code coral} among the classification strategies.
  */
 public final class Coral extends ClassificationStrategy<Coral.Parameters> {
     public static final String NAME = "coral";
@@ -89,7 +91,7 @@ public final class Coral extends ClassificationStrategy<Coral.Parameters> {
         double validation = context.budget().validation().size() == 0 ? Double.NaN
                 : head.accuracy(TransferContext.embedded(model, context.budget().validation(), layer));
         context.log().epoch(NAME, 1, Double.NaN, head.accuracy(aligned), Double.NaN, validation);
-        return new Fitted(examples -> head.predict(TransferContext.embedded(model, examples, layer)),
+        return Fitted.classes(examples -> head.predict(TransferContext.embedded(model, examples, layer)),
                 new FitSummary(1, 1, Double.NaN, Double.NaN, Double.NaN, validation), head.provenance());
     }
 }

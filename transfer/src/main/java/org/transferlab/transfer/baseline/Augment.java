@@ -29,6 +29,8 @@ import org.transferlab.transfer.engine.InputScaling;
  * the zero copies stay zero ({@link InputScaling}). {@code model: logistic} trains Daumé's own setting, a
  * linear classifier on the augmented features ({@link ClassifierModel}); compare it with
  * {@code target-only@logistic}.
+ *
+ * <p>Registered as {@code augment} among the classification strategies.
  */
 public final class Augment extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "augment";

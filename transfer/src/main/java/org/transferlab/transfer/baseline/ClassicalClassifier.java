@@ -38,7 +38,7 @@ final class ClassicalClassifier {
         double validationAccuracy = validation.size() == 0 ? Double.NaN
                 : accuracy(head.predictAmong(features.apply(validation), targetClasses), validation);
         context.log().epoch(name, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy);
-        return new Fitted(examples -> head.predictAmong(features.apply(examples), targetClasses),
+        return Fitted.classes(examples -> head.predictAmong(features.apply(examples), targetClasses),
                 new FitSummary(1, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy),
                 scaling.describe() + "\n" + head.provenance());
     }

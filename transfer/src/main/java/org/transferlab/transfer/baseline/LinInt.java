@@ -27,6 +27,8 @@ import org.transferlab.transfer.network.TargetTraining;
  * (probabilities floored at 1e-12), the smallest α on ties. Without a validation split it is chosen on the
  * training split, which favours the target model (it was fitted there); the fit's provenance text says
  * which split chose α, and what α is.
+ *
+ * <p>Registered as {@code linint} among the classification strategies.
  */
 public final class LinInt extends ClassificationStrategy<LinInt.Parameters> {
     public static final String NAME = "linint";
@@ -82,7 +84,7 @@ public final class LinInt extends ClassificationStrategy<LinInt.Parameters> {
         context.log().epoch(NAME, 0, train.loss(), train.accuracy(), validation.loss(), validation.accuracy());
         FitSummary summary = new FitSummary(targetFit.bestEpoch(), targetFit.epochsRun(), train.loss(), train.accuracy(),
                 validation.loss(), validation.accuracy());
-        return new Fitted(examples -> NetworkOutputs.argMax(model.probabilities(examples), k, k), summary,
+        return Fitted.classes(examples -> NetworkOutputs.argMax(model.probabilities(examples), k, k), summary,
                 NAME + ": alpha = " + alpha + " (weight of the source model), chosen by log-likelihood on the "
                         + (validated ? "validation" : "training (there is no validation split)") + " split of "
                         + selection.size() + " examples");

@@ -9,6 +9,8 @@ import org.transferlab.transfer.TransferContext;
  * rather than the cell's budget. It shows how much room the budget leaves, is not a fair competitor,
  * and is reported apart from the strategies under comparison. Its parameters are target-only's, model included:
  * {@code oracle@logistic: {model: logistic}} is the reference of the logistic baselines.
+ *
+ * <p>Registered as {@code oracle} among the classification strategies.
  */
 public final class Oracle extends ClassificationStrategy<TargetOnly.Parameters> {
     public static final String NAME = "oracle";

@@ -27,6 +27,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * classifier instead ({@link ClassifierModel}); its no-transfer line is {@code target-only} with the same
  * model, which the report uses when the study names it alike ({@code pooled@logistic} beside
  * {@code target-only@logistic}).
+ *
+ * <p>Registered as {@code pooled} among the classification strategies.
  */
 public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
     public static final String NAME = "pooled";
@@ -124,7 +126,7 @@ public final class Pooled extends ClassificationStrategy<Pooled.Parameters> {
                 Seeds.derive(context.seed(), name, "init"));
         FitSummary summary = SourcePool.train(network, p.schedule(), train, features.apply(context.budget().validation()),
                 classes, context, name);
-        return new Fitted(SourcePool.restrictedToTarget(network, classes, context.classCount(), features), summary);
+        return Fitted.classes(SourcePool.restrictedToTarget(network, classes, context.classCount(), features), summary);
     }
 
     /** {@code train}, which must have rows: without target labels or source examples there is nothing to learn from. */

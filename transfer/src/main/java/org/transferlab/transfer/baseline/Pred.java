@@ -28,6 +28,8 @@ import org.transferlab.transfer.network.TargetTraining;
  * validation split. The source network sees x scaled as its training inputs were; the new network sees x
  * scaled with the budget's training statistics beside the probabilities, which stay in [0, 1]
  * ({@link InputScaling}; images are not scaled).
+ *
+ * <p>Registered as {@code pred} among the classification strategies.
  */
 public final class Pred extends ClassificationStrategy<Pred.Parameters> {
     public static final String NAME = "pred";
@@ -80,7 +82,7 @@ public final class Pred extends ClassificationStrategy<Pred.Parameters> {
                 Seeds.derive(context.seed(), NAME, "init"));
         FitSummary summary = SourcePool.train(network, p.schedule(), features.apply(context.budget().train()),
                 features.apply(context.budget().validation()), classes, context, NAME);
-        return new Fitted(SourcePool.restrictedToTarget(network, classes, classes, features), summary);
+        return Fitted.classes(SourcePool.restrictedToTarget(network, classes, classes, features), summary);
     }
 
     /**

@@ -15,6 +15,8 @@ import org.transferlab.transfer.network.NetworkPredictor;
  * applies only where the source and target have the same label space (the same class names in the
  * same order); elsewhere the cell is reported as not applicable instead of a number. Its validation
  * accuracy is measured on the budget's validation split, like every other strategy's.
+ *
+ * <p>Registered as {@code source-only} among the classification strategies.
  */
 public final class SourceOnly extends ClassificationStrategy<SourceOnly.Parameters> {
     public static final String NAME = "source-only";
@@ -46,6 +48,6 @@ public final class SourceOnly extends ClassificationStrategy<SourceOnly.Paramete
         double validation = context.budget().validation().size() == 0 ? Double.NaN
                 : NetworkEvaluation.accuracy(predictor.network(), context.budget().validation());
         context.log().epoch(NAME, 0, Double.NaN, train, Double.NaN, validation);
-        return new Fitted(predictor, new FitSummary(0, 0, Double.NaN, train, Double.NaN, validation));
+        return Fitted.classes(predictor, new FitSummary(0, 0, Double.NaN, train, Double.NaN, validation));
     }
 }

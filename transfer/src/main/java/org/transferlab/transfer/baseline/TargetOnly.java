@@ -23,6 +23,8 @@ import org.transferlab.transfer.network.TargetTraining;
  * <p>With {@code model: logistic} or {@code model: xgboost} it trains a classical Tribuo classifier on the
  * budget instead ({@link ClassifierModel}), the no-transfer line of {@code pooled} with the same model: declare
  * {@code target-only@logistic: {model: logistic}} beside {@code pooled@logistic: {model: logistic}}.
+ *
+ * <p>Registered as {@code target-only} among the classification strategies.
  */
 public final class TargetOnly extends ClassificationStrategy<TargetOnly.Parameters> {
     public static final String NAME = "target-only";

@@ -20,6 +20,8 @@ import org.transferlab.transfer.TransferContext;
  * <p>The network, label space (the target's classes, then the source's others), early stopping on the
  * budget's validation split, prediction among the target's classes and the scaling of tabular inputs (the
  * statistics of the rows trained on, budget and kept source examples) are Pooled's.
+ *
+ * <p>Registered as {@code weighted} among the classification strategies.
  */
 public final class Weighted extends ClassificationStrategy<Weighted.Parameters> {
     public static final String NAME = "weighted";
@@ -63,7 +65,7 @@ public final class Weighted extends ClassificationStrategy<Weighted.Parameters> 
         Examples sample = SourcePool.sample(context, p.sourceExamples(), union);
         Examples kept = kept(sample, p.sourceWeight(), context.budget().train().size(), context.seed());
         Fitted fitted = Pooled.fitScaled(p.pooled(), context, context.budget().train().concat(kept), union, NAME);
-        return new Fitted(fitted.predictor(), fitted.summary(), NAME + ": kept " + kept.size() + " of " + sample.size()
+        return fitted.withProvenance(NAME + ": kept " + kept.size() + " of " + sample.size()
                 + " source examples with " + context.budget().train().size() + " budget examples (source-weight "
                 + p.sourceWeight() + (p.sourceWeight() == 0 ? ", balanced" : "") + ")");
     }

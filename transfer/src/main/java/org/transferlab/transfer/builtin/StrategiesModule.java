@@ -33,7 +33,47 @@ import org.transferlab.transfer.network.L2StartingPoint;
 import org.transferlab.transfer.network.LayerTransfer;
 import org.transferlab.transfer.network.LinearProbeThenFineTune;
 
-/** Registers the built-in transfer strategies, each in the registry of the task it fits. */
+/**
+ * Registers the built-in transfer strategies, each in the registry of the task it fits. Names are per task, so
+ * one name can mean the same idea for each task with a class of its own: a clustering study's {@code target-only}
+ * is {@link ClusterTargetOnly}. This table is every name a config can use and the class behind it (it is checked
+ * against the bindings below, and each class's Javadoc says its name, by {@code RegistryNamesTest});
+ * {@code ./transferlab list} prints the same with the parameters.
+ *
+ * <table>
+ * <caption>Registry names and the classes they bind</caption>
+ * <tr><th>task</th><th>name</th><th>class</th></tr>
+ * <tr><td>classification</td><td>{@code target-only}</td><td>{@link TargetOnly}</td></tr>
+ * <tr><td>classification</td><td>{@code feature-extraction}</td><td>{@link FeatureExtraction}</td></tr>
+ * <tr><td>classification</td><td>{@code fine-tuning}</td><td>{@link FineTuning}</td></tr>
+ * <tr><td>classification</td><td>{@code tribuo-head}</td><td>{@link TribuoHead}</td></tr>
+ * <tr><td>classification</td><td>{@code lp-ft}</td><td>{@link LinearProbeThenFineTune}</td></tr>
+ * <tr><td>classification</td><td>{@code layer-transfer}</td><td>{@link LayerTransfer}</td></tr>
+ * <tr><td>classification</td><td>{@code source-only}</td><td>{@link SourceOnly}</td></tr>
+ * <tr><td>classification</td><td>{@code pooled}</td><td>{@link Pooled}</td></tr>
+ * <tr><td>classification</td><td>{@code weighted}</td><td>{@link Weighted}</td></tr>
+ * <tr><td>classification</td><td>{@code pred}</td><td>{@link Pred}</td></tr>
+ * <tr><td>classification</td><td>{@code linint}</td><td>{@link LinInt}</td></tr>
+ * <tr><td>classification</td><td>{@code augment}</td><td>{@link Augment}</td></tr>
+ * <tr><td>classification</td><td>{@code oracle}</td><td>{@link Oracle}</td></tr>
+ * <tr><td>classification</td><td>{@code discriminative-fine-tuning}</td><td>{@link DiscriminativeFineTuning}</td></tr>
+ * <tr><td>classification</td><td>{@code l2-sp}</td><td>{@link L2StartingPoint}</td></tr>
+ * <tr><td>classification</td><td>{@code coral}</td><td>{@link Coral}</td></tr>
+ * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code source-only}</td><td>{@link SourceOnlyRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code pooled}</td><td>{@link PooledRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code weighted}</td><td>{@link WeightedRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code prior}</td><td>{@link PriorRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code pred}</td><td>{@link PredRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code augment}</td><td>{@link AugmentRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code linint}</td><td>{@link LinIntRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code fine-tuning}</td><td>{@link FineTuningRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code importance-weighting}</td><td>{@link ImportanceWeightedRegression}</td></tr>
+ * <tr><td>clustering</td><td>{@code target-only}</td><td>{@link ClusterTargetOnly}</td></tr>
+ * <tr><td>clustering</td><td>{@code feature-extraction}</td><td>{@link EmbeddingClustering}</td></tr>
+ * <tr><td>clustering</td><td>{@code warm-start-kmeans}</td><td>{@link WarmStartKMeans}</td></tr>
+ * </table>
+ */
 public final class StrategiesModule extends AbstractModule implements TransferLabModule {
     @Override
     protected void configure() {

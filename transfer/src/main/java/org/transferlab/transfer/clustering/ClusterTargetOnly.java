@@ -14,6 +14,8 @@ import org.transferlab.transfer.engine.FitSummary;
  * of the examples being clustered, clustered by KMeans or HDBSCAN. Every clustering result is reported
  * against this one. It clusters the budget's examples (train and validation, labels removed) and assigns
  * test examples with the fitted model.
+ *
+ * <p>Registered as {@code target-only} among the clustering strategies.
  */
 public final class ClusterTargetOnly extends ClusteringStrategy<ClusterTargetOnly.Parameters> {
     public static final String NAME = "target-only";
@@ -53,6 +55,6 @@ public final class ClusterTargetOnly extends ClusteringStrategy<ClusterTargetOnl
         Standardizer standardizer = Standardizer.fit(examples);
         Clusterer.Fit fit = p.clusterer().fit(standardizer.apply(examples), ClusteringParameters.clusters(p.k(), context.classCount()),
                 p.iterations(), p.minClusterSize(), Seeds.derive(context.seed(), NAME, "clusterer"));
-        return new Fitted(test -> fit.predictor().predictClasses(standardizer.apply(test)), FitSummary.NONE, fit.provenance());
+        return Fitted.classes(test -> fit.predictor().predictClasses(standardizer.apply(test)), FitSummary.NONE, fit.provenance());
     }
 }

@@ -17,6 +17,8 @@ import org.transferlab.transfer.engine.SourceModel;
  * "Deep Clustering for Unsupervised Learning of Visual Features", ECCV 2018). Whether a representation
  * learned on other classes groups the target's classes better than its raw features is exactly what this
  * measures; on Fashion-MNIST 0-4 → 5-9 it does not (shared/STACK.md: NMI 0.36–0.39 against 0.49 raw).
+ *
+ * <p>Registered as {@code feature-extraction} among the clustering strategies.
  */
 public final class EmbeddingClustering extends ClusteringStrategy<EmbeddingClustering.Parameters> {
     public static final String NAME = "feature-extraction";
@@ -51,7 +53,7 @@ public final class EmbeddingClustering extends ClusteringStrategy<EmbeddingClust
         Clusterer.Fit fit = p.clusterer().fit(standardizer == null ? embedded : standardizer.apply(embedded),
                 ClusteringParameters.clusters(p.k(), context.classCount()), p.iterations(), p.minClusterSize(),
                 Seeds.derive(context.seed(), NAME, "clusterer"));
-        return new Fitted(test -> {
+        return Fitted.classes(test -> {
             Examples z = TransferContext.embedded(source, test, layer);
             return fit.predictor().predictClasses(standardizer == null ? z : standardizer.apply(z));
         }, FitSummary.NONE, fit.provenance());

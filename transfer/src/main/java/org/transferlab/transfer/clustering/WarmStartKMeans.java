@@ -19,6 +19,8 @@ import org.transferlab.transfer.engine.SourceModel;
  * centroids describe where classes lie relative to their domain's spread. In {@code embedding} space
  * both domains are first embedded by the source network. Tribuo's KMeans has no way to start from given
  * centroids, hence {@link Lloyd}.
+ *
+ * <p>Registered as {@code warm-start-kmeans} among the clustering strategies.
  */
 public final class WarmStartKMeans extends ClusteringStrategy<WarmStartKMeans.Parameters> {
     public static final String NAME = "warm-start-kmeans";
@@ -72,7 +74,7 @@ public final class WarmStartKMeans extends ClusteringStrategy<WarmStartKMeans.Pa
         Standardizer targetScaling = Standardizer.fit(target);
         double[][] initial = Lloyd.classMeans(sourceScaling.apply(source), sourceData.classNames().size());
         Lloyd.Result clusters = Lloyd.run(targetScaling.apply(target), initial, p.iterations());
-        return new Fitted(test -> {
+        return Fitted.classes(test -> {
             Examples z = model == null ? test : TransferContext.embedded(model, test, layer);
             return Lloyd.assign(targetScaling.apply(z), clusters.centroids());
         }, FitSummary.NONE, "warm-start-kmeans: " + clusters.iterations() + " Lloyd iterations"

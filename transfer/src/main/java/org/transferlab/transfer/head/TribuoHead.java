@@ -36,6 +36,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * (shared/STACK.md).
  *
  * @see Parameters
+ *
+ * <p>Registered as {@code tribuo-head} among the classification strategies.
  */
 public final class TribuoHead extends ClassificationStrategy<TribuoHead.Parameters> {
     public static final String NAME = "tribuo-head";
@@ -98,7 +100,7 @@ public final class TribuoHead extends ClassificationStrategy<TribuoHead.Paramete
         double trainAccuracy = head.accuracy(embedded.train());
         double validationAccuracy = head.accuracy(embedded.validation());
         context.log().epoch(NAME, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy);
-        return new Fitted(examples -> head.predict(TransferContext.embedded(source, examples, layer)),
+        return Fitted.classes(examples -> head.predict(TransferContext.embedded(source, examples, layer)),
                 new FitSummary(1, 1, Double.NaN, trainAccuracy, Double.NaN, validationAccuracy), head.provenance());
     }
 

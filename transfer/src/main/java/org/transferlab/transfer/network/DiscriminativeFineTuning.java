@@ -15,6 +15,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * {@code learning-rate} and each layer below it at the rate of the layer above divided by
  * {@code decay}, so general low-level features move least (Howard &amp; Ruder, "Universal Language
  * Model Fine-tuning for Text Classification", ACL 2018, who use a decay of 2.6).
+ *
+ * <p>Registered as {@code discriminative-fine-tuning} among the classification strategies.
  */
 public final class DiscriminativeFineTuning extends ClassificationStrategy<DiscriminativeFineTuning.Parameters> {
     public static final String NAME = "discriminative-fine-tuning";

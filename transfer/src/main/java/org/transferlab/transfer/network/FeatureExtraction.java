@@ -21,6 +21,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * <p>A new head on frozen features wants a larger learning rate than fine-tuning: on Fashion-MNIST
  * 0-4 to 5-9 with 100 labels per class, a head reached 0.73 accuracy at 0.001 and 0.89 at 0.01
  * (shared/STACK.md), hence the default of 0.01.
+ *
+ * <p>Registered as {@code feature-extraction} among the classification strategies.
  */
 public final class FeatureExtraction extends ClassificationStrategy<FeatureExtraction.Parameters> {
     public static final String NAME = "feature-extraction";

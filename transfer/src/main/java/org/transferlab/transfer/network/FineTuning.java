@@ -17,6 +17,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * extraction (k = 1) and full fine-tuning (Howard &amp; Ruder, "ULMFiT", ACL 2018, discuss both). Make
  * k a grid axis with variants: {@code fine-tuning@top2: {top-layers: 2}}. Built with DL4J's
  * TransferLearning API.
+ *
+ * <p>Registered as {@code fine-tuning} among the classification strategies.
  */
 public final class FineTuning extends ClassificationStrategy<FineTuning.Parameters> {
     public static final String NAME = "fine-tuning";

@@ -18,6 +18,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * Transfer Learning with Convolutional Networks", ICML 2018). The new output layer is not penalised.
  * With Adam, whose steps are scaled to the learning rate, a very large alpha keeps the weights within
  * about one learning rate of the source's.
+ *
+ * <p>Registered as {@code l2-sp} among the classification strategies.
  */
 public final class L2StartingPoint extends ClassificationStrategy<L2StartingPoint.Parameters> {
     public static final String NAME = "l2-sp";

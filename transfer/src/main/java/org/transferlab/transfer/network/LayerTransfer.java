@@ -22,6 +22,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * networks?", NeurIPS 2014). Make n a grid axis with variants, for example
  * {@code layer-transfer@n2: {layers: 2}}. Layers are DL4J layer indices: in a CNN a pooling layer counts
  * as one.
+ *
+ * <p>Registered as {@code layer-transfer} among the classification strategies.
  */
 public final class LayerTransfer extends ClassificationStrategy<LayerTransfer.Parameters> {
     public static final String NAME = "layer-transfer";

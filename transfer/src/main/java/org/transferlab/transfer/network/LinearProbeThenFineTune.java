@@ -15,6 +15,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * does not (Kumar, Raghunathan, Jones, Ma &amp; Liang, "Fine-Tuning can Distort Pretrained Features and
  * Underperform Out-of-Distribution", ICLR 2022). Both phases use early stopping on the budget's
  * validation split and are logged as {@code lp-ft/probe} and {@code lp-ft/fine-tune}.
+ *
+ * <p>Registered as {@code lp-ft} among the classification strategies.
  */
 public final class LinearProbeThenFineTune extends ClassificationStrategy<LinearProbeThenFineTune.Parameters> {
     public static final String NAME = "lp-ft";

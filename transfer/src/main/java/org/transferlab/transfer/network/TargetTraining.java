@@ -36,7 +36,7 @@ public final class TargetTraining {
         FitSummary summary = new EarlyStoppingTrainer(schedule).train(network, scaling.apply(context.budget().train()),
                 scaling.apply(context.budget().validation()), context.classCount(), Seeds.derive(context.seed(), phase, "order"),
                 phase, log);
-        return new Fitted(new NetworkPredictor(network, scaling), summary);
+        return Fitted.classes(new NetworkPredictor(network, scaling), summary);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class TargetTraining {
         FitSummary summary = new EarlyStoppingTrainer(schedule).train(head, embedded.train(), embedded.validation(),
                 context.classCount(), Seeds.derive(context.seed(), phase, "order"), phase, context.log());
         HeadOnly.copyInto(head, network);
-        return new Fitted(new NetworkPredictor(network, source.inputScaling()), summary);
+        return Fitted.classes(new NetworkPredictor(network, source.inputScaling()), summary);
     }
 
     /** The scaling of a network trained from scratch on the budget: {@link InputScaling#forTraining} of its training rows. */

@@ -16,6 +16,8 @@ import org.transferlab.transfer.TransferContext;
  * shared weights carry what the domains have in common; the target copy learns where the target differs.
  * Features are standardised with the pooled training data's statistics; the shared intercept is not
  * penalised.
+ *
+ * <p>Registered as {@code augment} among the regression strategies.
  */
 public final class AugmentRegression extends RegressionStrategy<AugmentRegression.Parameters> {
     public static final String NAME = "augment";

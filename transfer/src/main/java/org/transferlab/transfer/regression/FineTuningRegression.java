@@ -24,6 +24,8 @@ import org.transferlab.transfer.engine.NetworkSpec;
  * weights instead: the like-for-like no-transfer baseline for this architecture. Features and the target are
  * standardised with the source's statistics for the transferred network (kept through fine-tuning) and with
  * the budget's training rows for the one from scratch ({@link org.transferlab.transfer.engine.InputScaling}).
+ *
+ * <p>Registered as {@code fine-tuning} among the regression strategies.
  */
 public final class FineTuningRegression extends RegressionStrategy<FineTuningRegression.Parameters> {
     public static final String NAME = "fine-tuning";

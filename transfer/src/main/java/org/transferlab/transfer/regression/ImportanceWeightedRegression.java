@@ -28,6 +28,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * capped at {@code max-weight}, and a ridge model is fitted on the weighted source plus the target budget
  * (weight 1). Source examples that look like the target count more; those that do not, less. Target
  * labels are not used by the domain classifier.
+ *
+ * <p>Registered as {@code importance-weighting} among the regression strategies.
  */
 public final class ImportanceWeightedRegression extends RegressionStrategy<ImportanceWeightedRegression.Parameters> {
     public static final String NAME = "importance-weighting";

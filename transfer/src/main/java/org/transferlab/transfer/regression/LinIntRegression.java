@@ -12,6 +12,8 @@ import org.transferlab.transfer.ValuePredictor;
  * ŷ = α ŷ_src + (1 − α) ŷ_tgt, both ridge models, with α ∈ {0, 0.05, …, 1} chosen to minimise the
  * squared error on the budget's validation split. Without a validation split α is chosen on the
  * training split, which favours the target model (it was fitted there); the fit summary says which.
+ *
+ * <p>Registered as {@code linint} among the regression strategies.
  */
 public final class LinIntRegression extends RegressionStrategy<LinIntRegression.Parameters> {
     public static final String NAME = "linint";

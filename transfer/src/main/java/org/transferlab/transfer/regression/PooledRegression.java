@@ -12,6 +12,8 @@ import org.transferlab.transfer.TransferContext;
  * Ridge regression on the source and the target budget together, as one data set (ALL in Daumé III,
  * ACL 2007), standardised with the statistics of that pooled training data. With a source weight below 1
  * this is {@link WeightedRegression}.
+ *
+ * <p>Registered as {@code pooled} among the regression strategies.
  */
 public final class PooledRegression extends RegressionStrategy<PooledRegression.Parameters> {
     public static final String NAME = "pooled";

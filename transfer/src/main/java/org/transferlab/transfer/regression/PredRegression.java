@@ -11,6 +11,8 @@ import org.transferlab.transfer.TransferContext;
  * The source model's prediction as an extra feature (PRED in Daumé III, "Frustratingly Easy Domain
  * Adaptation", ACL 2007): a ridge model is fitted on the source, and the target model is ridge
  * regression on the target budget over (x, ŷ_src(x)).
+ *
+ * <p>Registered as {@code pred} among the regression strategies.
  */
 public final class PredRegression extends RegressionStrategy<PredRegression.Parameters> {
     public static final String NAME = "pred";

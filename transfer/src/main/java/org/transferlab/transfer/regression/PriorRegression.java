@@ -14,6 +14,8 @@ import org.transferlab.transfer.TransferContext;
  * ‖Xw − y‖² + λ‖w − w_src‖² over the target budget, intercept included, where w_src is a ridge model
  * fitted on the source. Both models are expressed over features standardised with the target budget's
  * statistics, so λ = 0 is least squares on the target alone and a huge λ returns the source model.
+ *
+ * <p>Registered as {@code prior} among the regression strategies.
  */
 public final class PriorRegression extends RegressionStrategy<PriorRegression.Parameters> {
     public static final String NAME = "prior";

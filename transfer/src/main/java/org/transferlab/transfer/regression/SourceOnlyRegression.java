@@ -8,6 +8,8 @@ import org.transferlab.transfer.TransferContext;
 /**
  * Ridge regression on the source domain only, applied to the target as it is (SRCONLY in Daumé III,
  * ACL 2007). It ignores the target budget, so its score shows how far apart the domains are.
+ *
+ * <p>Registered as {@code source-only} among the regression strategies.
  */
 public final class SourceOnlyRegression extends RegressionStrategy<SourceOnlyRegression.Parameters> {
     public static final String NAME = "source-only";

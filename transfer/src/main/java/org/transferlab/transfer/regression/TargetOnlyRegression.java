@@ -9,6 +9,8 @@ import org.transferlab.transfer.TransferContext;
  * The no-transfer baseline for regression: ridge regression on the target budget alone, features
  * standardised with the budget's own statistics (TGTONLY in Daumé III, "Frustratingly Easy Domain
  * Adaptation", ACL 2007). Every regression result is reported against this one.
+ *
+ * <p>Registered as {@code target-only} among the regression strategies.
  */
 public final class TargetOnlyRegression extends RegressionStrategy<TargetOnlyRegression.Parameters> {
     public static final String NAME = "target-only";

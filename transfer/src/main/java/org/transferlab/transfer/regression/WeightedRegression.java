@@ -9,6 +9,8 @@ import org.transferlab.transfer.TransferContext;
  * Pooled ridge regression with the source examples down-weighted (WEIGHTED in Daumé III, ACL 2007), so
  * that a large source does not drown a small target. Give {@code source-weight} as a list to have the
  * harness choose it on the budget's validation split, as the paper chooses it on development data.
+ *
+ * <p>Registered as {@code weighted} among the regression strategies.
  */
 public final class WeightedRegression extends RegressionStrategy<WeightedRegression.Parameters> {
     public static final String NAME = "weighted";

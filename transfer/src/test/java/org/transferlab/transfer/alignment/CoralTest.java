@@ -104,7 +104,7 @@ class CoralTest {
 
     private static double accuracy(Fitted fitted, Domain target) {
         Examples test = target.test().open();
-        int[] predicted = fitted.predictor().predictClasses(test);
+        int[] predicted = fitted.predictClasses(test);
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
             correct += predicted[i] == test.classOf(i) ? 1 : 0;

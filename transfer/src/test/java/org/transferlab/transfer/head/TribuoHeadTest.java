@@ -43,7 +43,7 @@ class TribuoHeadTest {
     void everyClassifierLearnsFromTheEmbeddingsAndRecordsItsProvenance(TribuoHead.Classifier classifier) {
         Fitted fitted = new TribuoHead().fit(new TribuoHead.Parameters(classifier, -1, 1.0, 20, 30), context());
         Examples test = TARGET.test().open();
-        int[] predicted = fitted.predictor().predictClasses(test);
+        int[] predicted = fitted.predictClasses(test);
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
             correct += predicted[i] == test.classOf(i) ? 1 : 0;

@@ -125,18 +125,16 @@ class InputScalingTest {
         assertEquals(540, rowsOf(model.inputScaling()), "the source's training rows: its train partition less the held-out tenth");
 
         TransferContext context = context(target, source, model, 4);
-        NetworkPredictor scratch = (NetworkPredictor) new TargetOnly().fit(new TargetOnly.Parameters(0.01, 5, 5, 32), context)
-                .predictor();
-        NetworkPredictor again = (NetworkPredictor) new TargetOnly().fit(new TargetOnly.Parameters(0.01, 5, 5, 32),
-                context(sameTrainOtherTest, source, model, 4)).predictor();
+        NetworkPredictor scratch = FittedNetworks.predictor(new TargetOnly().fit(new TargetOnly.Parameters(0.01, 5, 5, 32), context));
+        NetworkPredictor again = FittedNetworks.predictor(new TargetOnly().fit(new TargetOnly.Parameters(0.01, 5, 5, 32),
+                context(sameTrainOtherTest, source, model, 4)));
         Standardizer budget = Standardizer.fit(context.budget().train());
         for (int j = 0; j < 10; j++) {
             assertEquals(budget.mean(j), scratch.inputScaling().standardizer().mean(j), "the budget's training rows");
             assertEquals(budget.standardDeviation(j), scratch.inputScaling().standardizer().standardDeviation(j));
         }
         assertEquals(scratch.inputScaling().text(), again.inputScaling().text(), "other test rows, the same scaling");
-        NetworkPredictor tuned = (NetworkPredictor) new FineTuning().fit(new FineTuning.Parameters(0.01, 5, 5, 32, 0), context)
-                .predictor();
+        NetworkPredictor tuned = FittedNetworks.predictor(new FineTuning().fit(new FineTuning.Parameters(0.01, 5, 5, 32, 0), context));
         assertSame(model.inputScaling(), tuned.inputScaling(), "a network built from the source keeps the source's scaling");
     }
 

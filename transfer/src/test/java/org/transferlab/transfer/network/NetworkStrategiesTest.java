@@ -136,7 +136,7 @@ class NetworkStrategiesTest {
         double onSource = NetworkEvaluation.accuracy(model.copy(), model.inputScaling().apply(source.test().open()));
         int[] predicted = new org.transferlab.transfer.baseline.SourceOnly()
                 .fit(new org.transferlab.transfer.baseline.SourceOnly.Parameters(), context(sameDistribution, model))
-                .predictor().predictClasses(sameDistribution.test().open());
+                .predictClasses(sameDistribution.test().open());
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
             correct += predicted[i] == sameDistribution.test().open().classOf(i) ? 1 : 0;
@@ -187,11 +187,11 @@ class NetworkStrategiesTest {
         assertEquals(2 * 2 + 1 - 1, cnn.lastHiddenLayer());
         org.transferlab.transfer.Fitted fitted = new FeatureExtraction()
                 .fit(new FeatureExtraction.Parameters(0.01, 3, 3, 8), context(target, model));
-        int[] predicted = fitted.predictor().predictClasses(target.test().open());
+        int[] predicted = fitted.predictClasses(target.test().open());
         assertEquals(20, predicted.length);
     }
 
     private static MultiLayerNetwork network(org.transferlab.transfer.Fitted fitted) {
-        return ((NetworkPredictor) fitted.predictor()).network();
+        return FittedNetworks.predictor(fitted).network();
     }
 }

@@ -91,13 +91,13 @@ class RgbImageNetworksTest {
                     new BudgetSampler(0.2).draw(target, LabelBudget.perClass(4), 1), spec, () -> model, 3, TrainingLog.NONE);
             float[] sourceFirstLayer = model.copy().getLayer(0).params().toFloatVector();
             Fitted extracted = new FeatureExtraction().fit(new FeatureExtraction.Parameters(0.01, 2, 2, 4), context);
-            assertArrayEquals(sourceFirstLayer, ((NetworkPredictor) extracted.predictor()).network().getLayer(0).params()
+            assertArrayEquals(sourceFirstLayer, FittedNetworks.predictor(extracted).network().getLayer(0).params()
                     .toFloatVector(), spec.type() + ": the frozen layers keep the source's weights");
             Fitted tuned = new FineTuning().fit(new FineTuning.Parameters(0.01, 2, 2, 4, 0), context);
-            assertFalse(java.util.Arrays.equals(sourceFirstLayer, ((NetworkPredictor) tuned.predictor()).network().getLayer(0)
+            assertFalse(java.util.Arrays.equals(sourceFirstLayer, FittedNetworks.predictor(tuned).network().getLayer(0)
                     .params().toFloatVector()), spec.type() + ": fine-tuning trains the first layer");
             for (Fitted fitted : List.of(extracted, tuned)) {
-                int[] predicted = fitted.predictor().predictClasses(target.test().open());
+                int[] predicted = fitted.predictClasses(target.test().open());
                 assertEquals(target.test().size(), predicted.length);
                 for (int label : predicted) {
                     assertEquals(true, label == 0 || label == 1, "a label of the target's two classes");

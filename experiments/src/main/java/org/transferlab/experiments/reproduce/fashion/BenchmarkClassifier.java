@@ -75,6 +75,6 @@ public final class BenchmarkClassifier extends ClassificationStrategy<BenchmarkC
             throw new NotApplicableException("it needs target labels, and the budget has none");
         }
         long seed = Seeds.derive(context.seed(), NAME, p.classifier());
-        return new Fitted(p.entry().model().fit(context.budget().train(), context.classCount(), seed, 1), FitSummary.NONE);
+        return Fitted.classes(p.entry().model().fit(context.budget().train(), context.classCount(), seed, 1), FitSummary.NONE);
     }
 }
