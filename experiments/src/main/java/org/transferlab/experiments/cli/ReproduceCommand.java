@@ -13,6 +13,7 @@ import org.transferlab.experiments.reproduce.Invocation;
 import org.transferlab.experiments.reproduce.Reproduction;
 import org.transferlab.experiments.reproduce.ReproductionBindings;
 import org.transferlab.experiments.reproduce.ReproductionRunner;
+import org.transferlab.experiments.reproduce.SettingsOverrides;
 import org.transferlab.experiments.report.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads the reproduction may use (default: one per core)")
     private Integer threads;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "replaces one setting of the quick or --full protocol "
+            + "(YAML value, e.g. --set models=[knn,mlp] --set runs=2); the report lists the settings as run")
+    private java.util.List<String> overrides = new java.util.ArrayList<>();
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,6 +64,7 @@ final class ReproduceCommand implements Callable<Integer> {
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(1);
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(1);
         String command = "./transferlab reproduce " + name + (full ? " --full" : "")
+                + overrides.stream().map(o -> " --set " + o).collect(java.util.stream.Collectors.joining())
                 + (out.equals(Path.of("results")) ? "" : " --out " + out) + (threads != null ? " --threads " + threads : "");
         Reproduction.Mode mode = full ? Reproduction.Mode.FULL : Reproduction.Mode.QUICK;
         ReproductionRunner runner = new ReproductionRunner(out, dataDirectory(), FashionMnistFiles.standard(), workers,
@@ -68,7 +74,7 @@ final class ReproduceCommand implements Callable<Integer> {
                         stderr.flush();
                     }
                 });
-        ReproductionRunner.Outcome outcome = run(runner, reproduction, mode,
+        ReproductionRunner.Outcome outcome = run(runner, reproduction, mode, overrides,
                 new Invocation(command, mode.name().toLowerCase(Locale.ROOT), Provenance.environment(StudyOptions.home())));
         stdout.printf(Locale.ROOT, "%s reproduced in %.0f s:%n", name, outcome.wallSeconds());
         for (Claim claim : outcome.findings().claims()) {
@@ -80,8 +86,9 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private static <S extends Record> ReproductionRunner.Outcome run(ReproductionRunner runner, Reproduction<S> reproduction,
-                                                                     Reproduction.Mode mode, Invocation invocation) {
-        return runner.run(reproduction, reproduction.settings(mode), invocation);
+                                                                     Reproduction.Mode mode, java.util.List<String> overrides,
+                                                                     Invocation invocation) {
+        return runner.run(reproduction, SettingsOverrides.apply(reproduction.settings(mode), overrides), invocation);
     }
 
     private Path dataDirectory() {

@@ -6,7 +6,7 @@ import org.transferlab.core.plugin.PluginBindings;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
 
-/** Registers and looks up reproductions, the way {@link PluginBindings} does for loaders. */
+/** Registers and looks up reproductions under their names ({@link PluginBindings#named}), as LoaderBindings does for loaders. */
 public final class ReproductionBindings {
     private static final TypeLiteral<Reproduction<?>> TYPE = new TypeLiteral<>() { };
 

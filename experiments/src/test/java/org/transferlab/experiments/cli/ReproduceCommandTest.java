@@ -36,4 +36,47 @@ class ReproduceCommandTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains("NAME"), err.toString());
     }
+
+    private String refusedSet(String... sets) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("reproduce", "fashion-mnist-benchmark", "--out",
+                dir.resolve("results").toString()));
+        for (String set : sets) {
+            args.add("--set");
+            args.add(set);
+        }
+        StringWriter err = new StringWriter();
+        int code = TransferLabCommand.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+        assertEquals(TransferLabCommand.USER_ERROR, code, err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        assertFalse(Files.exists(dir.resolve("results/fashion-mnist-benchmark")), "nothing written");
+        return err.toString().strip();
+    }
+
+    @Test
+    void aSettingThatDoesNotExistIsNamedWithTheSettingsThereAre() {
+        assertEquals("error: --set model=[knn]: no setting 'model'; the settings are train-size, test-per-class, runs, models, "
+                + "mlp-max-epochs, xgboost-bins, forest-trees, size-study-model, size-study-sizes, seed", refusedSet("model=[knn]"));
+        assertEquals("error: --set runs: expected KEY=VALUE; the settings are train-size, test-per-class, runs, models, "
+                + "mlp-max-epochs, xgboost-bins, forest-trees, size-study-model, size-study-sizes, seed", refusedSet("runs"));
+    }
+
+    @Test
+    void aSettingOfTheWrongTypeOrOutOfRangeIsRefusedBeforeAnythingRuns() {
+        String wrongType = refusedSet("runs=two");
+        assertTrue(wrongType.contains("runs") && wrongType.contains("an integer"), wrongType);
+        assertEquals("error: --set: runs and mlp-max-epochs must be positive, xgboost-bins at least 2", refusedSet("runs=0"));
+    }
+
+    @Test
+    void settingsAreReplacedOneByOneAndTheRestKept() {
+        var quick = new org.transferlab.experiments.reproduce.fashion.FashionMnistBenchmark().settings(
+                org.transferlab.experiments.reproduce.Reproduction.Mode.QUICK);
+        var changed = org.transferlab.experiments.reproduce.SettingsOverrides.apply(quick,
+                java.util.List.of("models=[knn, mlp]", "runs=2"));
+        assertEquals(java.util.List.of("knn", "mlp"), changed.models());
+        assertEquals(2, changed.runs());
+        assertEquals(quick.trainSize(), changed.trainSize());
+        assertEquals(quick.sizeStudySizes(), changed.sizeStudySizes());
+    }
 }
