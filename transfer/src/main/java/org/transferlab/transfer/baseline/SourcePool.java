@@ -19,7 +19,7 @@ import org.transferlab.transfer.engine.TrainingSchedule;
  * source's others), the seeded source sample relabelled into it, training with early stopping on the
  * budget's validation split, and prediction restricted to the target's classes.
  */
-final class SourcePool {
+public final class SourcePool {
     private SourcePool() {
     }
 
@@ -27,7 +27,7 @@ final class SourcePool {
      * The pooled label space: the target's classes in their order, then the source's classes the target lacks;
      * not applicable without source data, or without target labels when the source lacks a target class.
      */
-    static List<String> labelSpace(TransferContext context) {
+    public static List<String> labelSpace(TransferContext context) {
         TransferContext.SourceData source = context.sourceData();
         if (source.train().size() == 0) {
             throw NotApplicableException.noSourceExamples();
@@ -45,7 +45,7 @@ final class SourcePool {
      * {@code sourceExamples} source examples (0: all) drawn at random, relabelled into {@code union}. The draw
      * is seeded as {@link Pooled}'s, so every strategy built on it sees the same source sample in a cell.
      */
-    static Examples sample(TransferContext context, int sourceExamples, List<String> union) {
+    public static Examples sample(TransferContext context, int sourceExamples, List<String> union) {
         TransferContext.SourceData source = context.sourceData();
         int count = sourceExamples == 0 ? source.train().size() : sourceExamples;
         Examples drawn = source.train().randomSubset(count, Seeds.derive(context.seed(), Pooled.NAME, "sample"));

@@ -3,6 +3,11 @@ package org.transferlab.transfer.builtin;
 import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.transfer.StrategyBindings;
+import org.transferlab.transfer.adaptation.BatchSpectralShrinkage;
+import org.transferlab.transfer.adaptation.DeepAdaptationNetwork;
+import org.transferlab.transfer.adaptation.DeepCoral;
+import org.transferlab.transfer.adaptation.DomainAdversarial;
+import org.transferlab.transfer.adaptation.MinimumClassConfusion;
 import org.transferlab.transfer.alignment.Coral;
 import org.transferlab.transfer.clustering.ClusterTargetOnly;
 import org.transferlab.transfer.clustering.EmbeddingClustering;
@@ -59,6 +64,11 @@ import org.transferlab.transfer.network.LinearProbeThenFineTune;
  * <tr><td>classification</td><td>{@code discriminative-fine-tuning}</td><td>{@link DiscriminativeFineTuning}</td></tr>
  * <tr><td>classification</td><td>{@code l2-sp}</td><td>{@link L2StartingPoint}</td></tr>
  * <tr><td>classification</td><td>{@code coral}</td><td>{@link Coral}</td></tr>
+ * <tr><td>classification</td><td>{@code dann}</td><td>{@link DomainAdversarial}</td></tr>
+ * <tr><td>classification</td><td>{@code mmd}</td><td>{@link DeepAdaptationNetwork}</td></tr>
+ * <tr><td>classification</td><td>{@code deep-coral}</td><td>{@link DeepCoral}</td></tr>
+ * <tr><td>classification</td><td>{@code mcc}</td><td>{@link MinimumClassConfusion}</td></tr>
+ * <tr><td>classification</td><td>{@code bss}</td><td>{@link BatchSpectralShrinkage}</td></tr>
  * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code source-only}</td><td>{@link SourceOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code pooled}</td><td>{@link PooledRegression}</td></tr>
@@ -93,6 +103,11 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), DiscriminativeFineTuning.NAME, DiscriminativeFineTuning.class);
         StrategyBindings.strategy(binder(), L2StartingPoint.NAME, L2StartingPoint.class);
         StrategyBindings.strategy(binder(), Coral.NAME, Coral.class);
+        StrategyBindings.strategy(binder(), DomainAdversarial.NAME, DomainAdversarial.class);
+        StrategyBindings.strategy(binder(), DeepAdaptationNetwork.NAME, DeepAdaptationNetwork.class);
+        StrategyBindings.strategy(binder(), DeepCoral.NAME, DeepCoral.class);
+        StrategyBindings.strategy(binder(), MinimumClassConfusion.NAME, MinimumClassConfusion.class);
+        StrategyBindings.strategy(binder(), BatchSpectralShrinkage.NAME, BatchSpectralShrinkage.class);
 
         StrategyBindings.regression(binder(), TargetOnlyRegression.NAME, TargetOnlyRegression.class);
         StrategyBindings.regression(binder(), SourceOnlyRegression.NAME, SourceOnlyRegression.class);
