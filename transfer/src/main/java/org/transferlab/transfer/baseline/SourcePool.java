@@ -15,11 +15,12 @@ import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * What the strategies that train one network on source data and the target budget together share
- * ({@link Pooled}, {@link Weighted}, {@link Augment}): the label space (the target's classes, then the
+ * ({@link Pooled}, {@link Weighted}, {@link Augment}; the instance-weighting strategies of
+ * {@code org.transferlab.transfer.weighting} use its label space and source sample): the label space (the target's classes, then the
  * source's others), the seeded source sample relabelled into it, training with early stopping on the
  * budget's validation split, and prediction restricted to the target's classes.
  */
-final class SourcePool {
+public final class SourcePool {
     private SourcePool() {
     }
 
@@ -27,7 +28,7 @@ final class SourcePool {
      * The pooled label space: the target's classes in their order, then the source's classes the target lacks;
      * not applicable without source data, or without target labels when the source lacks a target class.
      */
-    static List<String> labelSpace(TransferContext context) {
+    public static List<String> labelSpace(TransferContext context) {
         TransferContext.SourceData source = context.sourceData();
         if (source.train().size() == 0) {
             throw NotApplicableException.noSourceExamples();
@@ -45,7 +46,7 @@ final class SourcePool {
      * {@code sourceExamples} source examples (0: all) drawn at random, relabelled into {@code union}. The draw
      * is seeded as {@link Pooled}'s, so every strategy built on it sees the same source sample in a cell.
      */
-    static Examples sample(TransferContext context, int sourceExamples, List<String> union) {
+    public static Examples sample(TransferContext context, int sourceExamples, List<String> union) {
         TransferContext.SourceData source = context.sourceData();
         int count = sourceExamples == 0 ? source.train().size() : sourceExamples;
         Examples drawn = source.train().randomSubset(count, Seeds.derive(context.seed(), Pooled.NAME, "sample"));

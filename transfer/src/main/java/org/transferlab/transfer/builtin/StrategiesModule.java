@@ -32,6 +32,10 @@ import org.transferlab.transfer.network.FineTuning;
 import org.transferlab.transfer.network.L2StartingPoint;
 import org.transferlab.transfer.network.LayerTransfer;
 import org.transferlab.transfer.network.LinearProbeThenFineTune;
+import org.transferlab.transfer.weighting.KliepClassification;
+import org.transferlab.transfer.weighting.KliepRegression;
+import org.transferlab.transfer.weighting.KmmClassification;
+import org.transferlab.transfer.weighting.KmmRegression;
 
 /**
  * Registers the built-in transfer strategies, each in the registry of the task it fits. Names are per task, so
@@ -59,6 +63,8 @@ import org.transferlab.transfer.network.LinearProbeThenFineTune;
  * <tr><td>classification</td><td>{@code discriminative-fine-tuning}</td><td>{@link DiscriminativeFineTuning}</td></tr>
  * <tr><td>classification</td><td>{@code l2-sp}</td><td>{@link L2StartingPoint}</td></tr>
  * <tr><td>classification</td><td>{@code coral}</td><td>{@link Coral}</td></tr>
+ * <tr><td>classification</td><td>{@code kmm}</td><td>{@link KmmClassification}</td></tr>
+ * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
  * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code source-only}</td><td>{@link SourceOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code pooled}</td><td>{@link PooledRegression}</td></tr>
@@ -69,6 +75,8 @@ import org.transferlab.transfer.network.LinearProbeThenFineTune;
  * <tr><td>regression</td><td>{@code linint}</td><td>{@link LinIntRegression}</td></tr>
  * <tr><td>regression</td><td>{@code fine-tuning}</td><td>{@link FineTuningRegression}</td></tr>
  * <tr><td>regression</td><td>{@code importance-weighting}</td><td>{@link ImportanceWeightedRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code kmm}</td><td>{@link KmmRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code kliep}</td><td>{@link KliepRegression}</td></tr>
  * <tr><td>clustering</td><td>{@code target-only}</td><td>{@link ClusterTargetOnly}</td></tr>
  * <tr><td>clustering</td><td>{@code feature-extraction}</td><td>{@link EmbeddingClustering}</td></tr>
  * <tr><td>clustering</td><td>{@code warm-start-kmeans}</td><td>{@link WarmStartKMeans}</td></tr>
@@ -93,6 +101,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), DiscriminativeFineTuning.NAME, DiscriminativeFineTuning.class);
         StrategyBindings.strategy(binder(), L2StartingPoint.NAME, L2StartingPoint.class);
         StrategyBindings.strategy(binder(), Coral.NAME, Coral.class);
+        StrategyBindings.strategy(binder(), KmmClassification.NAME, KmmClassification.class);
+        StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
 
         StrategyBindings.regression(binder(), TargetOnlyRegression.NAME, TargetOnlyRegression.class);
         StrategyBindings.regression(binder(), SourceOnlyRegression.NAME, SourceOnlyRegression.class);
@@ -104,6 +114,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.regression(binder(), LinIntRegression.NAME, LinIntRegression.class);
         StrategyBindings.regression(binder(), FineTuningRegression.NAME, FineTuningRegression.class);
         StrategyBindings.regression(binder(), ImportanceWeightedRegression.NAME, ImportanceWeightedRegression.class);
+        StrategyBindings.regression(binder(), KmmRegression.NAME, KmmRegression.class);
+        StrategyBindings.regression(binder(), KliepRegression.NAME, KliepRegression.class);
 
         StrategyBindings.clustering(binder(), ClusterTargetOnly.NAME, ClusterTargetOnly.class);
         StrategyBindings.clustering(binder(), EmbeddingClustering.NAME, EmbeddingClustering.class);
