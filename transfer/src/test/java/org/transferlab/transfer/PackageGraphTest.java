@@ -20,7 +20,7 @@ import org.transferlab.core.PackageGraph;
 class PackageGraphTest {
     private static final String ROOT = "org.transferlab.transfer";
     private static final Set<String> FAMILIES = Set.of("alignment", "baseline", "clustering", "head", "network", "pretrained",
-            "regression");
+            "regression", "weighting");
 
     @Test
     void theSpiAndTheEngineDependOnNoStrategyFamilyAndTheEngineOnNoSpi() {
