@@ -163,14 +163,30 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void theClassificationStudyConfigIsValidAndUsesEveryBuiltInClassificationStrategy() {
+    void theClassificationStudyConfigIsValidAndUsesOnlyBuiltInClassificationStrategies() {
         ExperimentConfig config = loader.load(Path.of("configs/classification-study.yaml"));
+        // Committed with its results before issue 15's methods; the methods study runs every strategy.
+        assertTrue(builtInClassificationStrategies().containsAll(strategyNames(config)), strategyNames(config).toString());
+        assertEquals(List.of(0, 1, 5, 20), config.budgets().perClass());
+    }
+
+    @Test
+    void theMethodsStudyConfigIsValidAndUsesEveryBuiltInClassificationStrategy() {
+        ExperimentConfig config = loader.load(Path.of("configs/methods-study.yaml"));
+        assertEquals(builtInClassificationStrategies(), strategyNames(config));
+        assertEquals(List.of(0, 1, 5, 20, 100), config.budgets().perClass());
+    }
+
+    private static java.util.Set<String> strategyNames(ExperimentConfig config) {
         java.util.Set<String> used = new java.util.TreeSet<>();
         config.strategies().forEach(s -> used.add(s.name().replaceAll("@.*", "")));
-        // The transfer module's strategies; those a reproduction brought (selffer, benchmark-classifier) run in its study.
+        return used;
+    }
+
+    /** The transfer module's strategies; those a reproduction brought (selffer, benchmark-classifier) run in its study. */
+    private static java.util.Set<String> builtInClassificationStrategies() {
         Plugins builtIn = Plugins.of(List.of(new org.transferlab.transfer.builtin.StrategiesModule()));
-        assertEquals(new java.util.TreeSet<>(org.transferlab.transfer.StrategyBindings.registry(builtIn).names()), used);
-        assertEquals(List.of(0, 1, 5, 20), config.budgets().perClass());
+        return new java.util.TreeSet<>(org.transferlab.transfer.StrategyBindings.registry(builtIn).names());
     }
 
     @Test
@@ -234,7 +250,7 @@ class ConfigLoaderTest {
         ConfigException e = error(regression.replace("  fine-tuning:\n", "  feature-extraction:\n").replace("learning-rate: 0.001", "layer: -1"));
         assertEquals("study.yaml:21: key 'strategies.feature-extraction': strategy 'feature-extraction' does not apply to "
                 + "regression domains (it fits classification and clustering domains); regression strategies: augment, "
-                + "fine-tuning, importance-weighting, linint, pooled, prior, pooled, source-only, target-only, weighted"
+                + "fine-tuning, importance-weighting, kliep, kmm, linint, pooled, prior, pooled, source-only, target-only, weighted"
                 .replace("prior, pooled", "pred, prior"), e.getMessage());
         // The same name means the same idea per task: target-only is the regression baseline here.
         ExperimentConfig config = new ConfigLoader(org.transferlab.core.plugin.Plugins.discover()).parse("study.yaml",

@@ -15,7 +15,8 @@ import org.transferlab.transfer.engine.TrainingSchedule;
 
 /**
  * What the strategies that train one network on source data and the target budget together share
- * ({@link Pooled}, {@link Weighted}, {@link Augment}): the label space (the target's classes, then the
+ * ({@link Pooled}, {@link Weighted}, {@link Augment}; the instance-weighting strategies of
+ * {@code org.transferlab.transfer.weighting} use its label space and source sample): the label space (the target's classes, then the
  * source's others), the seeded source sample relabelled into it, training with early stopping on the
  * budget's validation split, and prediction restricted to the target's classes.
  */

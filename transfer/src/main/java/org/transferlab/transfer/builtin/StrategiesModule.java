@@ -37,6 +37,10 @@ import org.transferlab.transfer.network.FineTuning;
 import org.transferlab.transfer.network.L2StartingPoint;
 import org.transferlab.transfer.network.LayerTransfer;
 import org.transferlab.transfer.network.LinearProbeThenFineTune;
+import org.transferlab.transfer.weighting.KliepClassification;
+import org.transferlab.transfer.weighting.KliepRegression;
+import org.transferlab.transfer.weighting.KmmClassification;
+import org.transferlab.transfer.weighting.KmmRegression;
 
 /**
  * Registers the built-in transfer strategies, each in the registry of the task it fits. Names are per task, so
@@ -69,6 +73,8 @@ import org.transferlab.transfer.network.LinearProbeThenFineTune;
  * <tr><td>classification</td><td>{@code deep-coral}</td><td>{@link DeepCoral}</td></tr>
  * <tr><td>classification</td><td>{@code mcc}</td><td>{@link MinimumClassConfusion}</td></tr>
  * <tr><td>classification</td><td>{@code bss}</td><td>{@link BatchSpectralShrinkage}</td></tr>
+ * <tr><td>classification</td><td>{@code kmm}</td><td>{@link KmmClassification}</td></tr>
+ * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
  * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code source-only}</td><td>{@link SourceOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code pooled}</td><td>{@link PooledRegression}</td></tr>
@@ -79,6 +85,8 @@ import org.transferlab.transfer.network.LinearProbeThenFineTune;
  * <tr><td>regression</td><td>{@code linint}</td><td>{@link LinIntRegression}</td></tr>
  * <tr><td>regression</td><td>{@code fine-tuning}</td><td>{@link FineTuningRegression}</td></tr>
  * <tr><td>regression</td><td>{@code importance-weighting}</td><td>{@link ImportanceWeightedRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code kmm}</td><td>{@link KmmRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code kliep}</td><td>{@link KliepRegression}</td></tr>
  * <tr><td>clustering</td><td>{@code target-only}</td><td>{@link ClusterTargetOnly}</td></tr>
  * <tr><td>clustering</td><td>{@code feature-extraction}</td><td>{@link EmbeddingClustering}</td></tr>
  * <tr><td>clustering</td><td>{@code warm-start-kmeans}</td><td>{@link WarmStartKMeans}</td></tr>
@@ -108,6 +116,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), DeepCoral.NAME, DeepCoral.class);
         StrategyBindings.strategy(binder(), MinimumClassConfusion.NAME, MinimumClassConfusion.class);
         StrategyBindings.strategy(binder(), BatchSpectralShrinkage.NAME, BatchSpectralShrinkage.class);
+        StrategyBindings.strategy(binder(), KmmClassification.NAME, KmmClassification.class);
+        StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
 
         StrategyBindings.regression(binder(), TargetOnlyRegression.NAME, TargetOnlyRegression.class);
         StrategyBindings.regression(binder(), SourceOnlyRegression.NAME, SourceOnlyRegression.class);
@@ -119,6 +129,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.regression(binder(), LinIntRegression.NAME, LinIntRegression.class);
         StrategyBindings.regression(binder(), FineTuningRegression.NAME, FineTuningRegression.class);
         StrategyBindings.regression(binder(), ImportanceWeightedRegression.NAME, ImportanceWeightedRegression.class);
+        StrategyBindings.regression(binder(), KmmRegression.NAME, KmmRegression.class);
+        StrategyBindings.regression(binder(), KliepRegression.NAME, KliepRegression.class);
 
         StrategyBindings.clustering(binder(), ClusterTargetOnly.NAME, ClusterTargetOnly.class);
         StrategyBindings.clustering(binder(), EmbeddingClustering.NAME, EmbeddingClustering.class);

@@ -69,14 +69,8 @@ public final class ImportanceWeightedRegression extends RegressionStrategy<Impor
             throw new IllegalStateException("importance weighting needs the target's unlabelled train partition");
         }
         double[] ratios = densityRatios(source, unlabelled, p, Seeds.derive(context.seed(), NAME, "domain-classifier"));
-        Examples target = context.budget().train();
-        Examples both = source.concat(target);
-        double[] weights = new double[both.size()];
-        System.arraycopy(ratios, 0, weights, 0, ratios.length);
-        Arrays.fill(weights, source.size(), both.size(), 1.0);
-        LinearModel model = LinearModel.ridge(Standardizer.fit(both), both, weights, p.l2());
         double mean = Arrays.stream(ratios).average().orElse(Double.NaN);
-        return Fitted.values(model, RegressionFits.summary(model, context.budget()),
+        return WeightedSourceRidge.fit(context, source, ratios, p.l2(),
                 String.format(java.util.Locale.ROOT, "importance weights of %d source examples: mean %.3f, min %.3f, max %.3f",
                         ratios.length, mean, Arrays.stream(ratios).min().orElse(Double.NaN),
                         Arrays.stream(ratios).max().orElse(Double.NaN)));
