@@ -32,6 +32,7 @@ public final class TransferContext {
     private final SourceData sourceData;
     private final Examples unlabelledTarget;
     private final SourceArtifacts sourceArtifacts;
+    private final List<SingleSource> singleSources;
 
     /**
      * Models a strategy derives from the source domain alone (a regression network pretrained on the
@@ -72,6 +73,19 @@ public final class TransferContext {
         }
     }
 
+    /**
+     * One of several sources of a pair, as its own pair's cell would see it.
+     *
+     * @param name    the source domain's name
+     * @param context the context of the cell of that source alone: its source model and data, this cell's budget
+     */
+    public record SingleSource(String name, TransferContext context) {
+        public SingleSource {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(context, "context");
+        }
+    }
+
     /** A context whose budget embeddings are computed on request, without caching. */
     public TransferContext(String targetName, TaskType task, List<String> classNames, FeatureShape shape,
                            LabelledSplit budget, NetworkSpec network, Supplier<SourceModel> source, long seed,
@@ -109,9 +123,10 @@ public final class TransferContext {
         this.sourceData = Objects.requireNonNull(sourceData);
         this.unlabelledTarget = Objects.requireNonNull(unlabelledTarget);
         this.sourceArtifacts = SourceArtifacts.UNSHARED;
+        this.singleSources = List.of();
     }
 
-    private TransferContext(TransferContext base, SourceArtifacts artifacts) {
+    private TransferContext(TransferContext base, SourceArtifacts artifacts, List<SingleSource> singleSources) {
         this.targetName = base.targetName;
         this.task = base.task;
         this.classNames = base.classNames;
@@ -125,11 +140,36 @@ public final class TransferContext {
         this.sourceData = base.sourceData;
         this.unlabelledTarget = base.unlabelledTarget;
         this.sourceArtifacts = Objects.requireNonNull(artifacts);
+        this.singleSources = List.copyOf(singleSources);
     }
 
     /** This context with a store that shares source-derived models between cells of the same source seed. */
     public TransferContext withSourceArtifacts(SourceArtifacts artifacts) {
-        return new TransferContext(this, artifacts);
+        return new TransferContext(this, artifacts, singleSources);
+    }
+
+    /**
+     * This context, of a pair with several sources (whose {@link #sourceModel()} and {@link #sourceData()} are the
+     * sources combined), with the context each source gives on its own pair.
+     */
+    public TransferContext withSingleSources(List<SingleSource> sources) {
+        for (TransferContext single : sources.stream().map(SingleSource::context).toList()) {
+            if (single.budget != budget || single.seed != seed || !single.singleSources.isEmpty()) {
+                throw new IllegalArgumentException("a single source's context has this context's budget and seed, and no "
+                        + "sources of its own");
+            }
+        }
+        return new TransferContext(this, sourceArtifacts, sources);
+    }
+
+    /**
+     * For a pair of several sources, the context each of them gives on its own (its source model and source data;
+     * the same budget, seed and target data as this one), in the config's order; empty for a pair of one source or
+     * none. {@code best-source} and {@code source-ensemble} read these; every other strategy sees the sources
+     * combined through {@link #sourceModel()} and {@link #sourceData()}.
+     */
+    public List<SingleSource> singleSources() {
+        return singleSources;
     }
 
     /** The store of source-derived models shared between cells; see {@link SourceArtifacts}. */
@@ -139,8 +179,8 @@ public final class TransferContext {
 
     /** This context with the source domain's train partition and the unlabelled target train partition. */
     public TransferContext withAdaptationData(SourceData data, Examples unlabelled) {
-        return new TransferContext(targetName, task, classNames, shape, budget, network, source, seed, log, embeddedBudget, data,
-                unlabelled).withSourceArtifacts(sourceArtifacts);
+        return new TransferContext(new TransferContext(targetName, task, classNames, shape, budget, network, source, seed, log,
+                embeddedBudget, data, unlabelled), sourceArtifacts, singleSources);
     }
 
     /** The target's train partition with its labels removed: features only, every class 0. */

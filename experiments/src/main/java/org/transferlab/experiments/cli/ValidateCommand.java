@@ -28,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
             new StudyRunner(options.dataDirectory(config), message -> { }).prepare(config);
         }
         spec.commandLine().getOut().printf("%s: valid; %d cells (%d pairs x %d strategies x %d budgets x %d seeds)%s%n",
-                options.config, config.cellCount(), config.pairs().size(), config.strategies().size(),
+                options.config, config.cellCount(), config.studiedPairs(), config.strategies().size(),
                 config.budgets().budgets().size(), config.settings().seeds(), noData ? "; data not checked" : "");
         return 0;
     }

@@ -108,30 +108,34 @@ public final class ConfigLoader {
                         + task.name().toLowerCase() + " domain but target '" + pair.target() + "' is a "
                         + other.name().toLowerCase() + " domain; one study has one task, so put them in separate configs");
             }
-            if (!pair.hasSource()) {
-                continue;
-            }
-            if (models.containsKey(pair.source())) {
-                if (task == TaskType.REGRESSION) {
-                    throw new ConfigException(binder.file(), line, "key 'pairs': the source of target '" + pair.target()
-                            + "' is model '" + pair.source() + "', but a regression study's strategies learn from a source "
-                            + "domain's examples; a model file can be the source of classification and clustering targets");
-                }
-                continue;
-            }
-            TaskType source = domains.get(pair.source()).task();
-            if (task == TaskType.REGRESSION && source != TaskType.REGRESSION) {
-                throw new ConfigException(binder.file(), line, "key 'pairs': target '" + pair.target()
-                        + "' is a regression domain, so its source must be one too, but '" + pair.source() + "' is a "
-                        + source.name().toLowerCase() + " domain");
-            }
-            if (task != TaskType.REGRESSION && source == TaskType.REGRESSION) {
-                throw new ConfigException(binder.file(), line, "key 'pairs': source '" + pair.source()
-                        + "' is a regression domain, but target '" + pair.target() + "' is a " + task.name().toLowerCase()
-                        + " domain; a " + task.name().toLowerCase() + " study needs sources with classes");
+            for (String name : pair.sourceNames()) {
+                checkSourceTask(binder, task, pair.target(), name, domains, models, line);
             }
         }
         return task;
+    }
+
+    private static void checkSourceTask(YamlBinder binder, TaskType task, String targetName, String sourceName,
+                                        Map<String, DomainEntry> domains, Map<String, ModelEntry> models, int line) {
+        if (models.containsKey(sourceName)) {
+            if (task == TaskType.REGRESSION) {
+                throw new ConfigException(binder.file(), line, "key 'pairs': the source of target '" + targetName
+                        + "' is model '" + sourceName + "', but a regression study's strategies learn from a source "
+                        + "domain's examples; a model file can be the source of classification and clustering targets");
+            }
+            return;
+        }
+        TaskType source = domains.get(sourceName).task();
+        if (task == TaskType.REGRESSION && source != TaskType.REGRESSION) {
+            throw new ConfigException(binder.file(), line, "key 'pairs': target '" + targetName
+                    + "' is a regression domain, so its source must be one too, but '" + sourceName + "' is a "
+                    + source.name().toLowerCase() + " domain");
+        }
+        if (task != TaskType.REGRESSION && source == TaskType.REGRESSION) {
+            throw new ConfigException(binder.file(), line, "key 'pairs': source '" + sourceName
+                    + "' is a regression domain, but target '" + targetName + "' is a " + task.name().toLowerCase()
+                    + " domain; a " + task.name().toLowerCase() + " study needs sources with classes");
+        }
     }
 
     private static Node required(YamlBinder binder, Map<String, Node> top, String key, int line) {
@@ -174,50 +178,94 @@ public final class ConfigLoader {
                                          Map<String, ModelEntry> models) {
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw new ConfigException(binder.file(), YamlBinder.line(node),
-                    "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN} (or {target: DOMAIN} alone, "
-                            + "for no-transfer strategies only)");
+                    "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN} ({sources: [DOMAIN, DOMAIN], "
+                            + "target: DOMAIN} for several sources, {target: DOMAIN} alone for no-transfer strategies only)");
         }
         List<PairEntry> pairs = new ArrayList<>();
+        Map<String, String> studied = new LinkedHashMap<>();
         for (int i = 0; i < sequence.getValue().size(); i++) {
             Node item = sequence.getValue().get(i);
             String path = "pairs[" + i + "]";
             PairEntry pair = binder.bind(item, PairEntry.class, path);
-            for (String role : pair.hasSource() ? List.of("source", "target") : List.of("target")) {
-                String name = role.equals("source") ? pair.source() : pair.target();
-                if (role.equals("target") && models.containsKey(name)) {
-                    throw new ConfigException(binder.file(), YamlBinder.line(item), "key '" + path + ".target': '" + name
-                            + "' is a model; a target must be a domain, whose label budget and test partition are used");
-                }
-                if (!domains.containsKey(name) && !(role.equals("source") && models.containsKey(name))) {
-                    throw new ConfigException(binder.file(), YamlBinder.line(item), "key '" + path + "." + role
-                            + "': no " + (role.equals("source") && !models.isEmpty() ? "domain or model" : "domain") + " '" + name
-                            + "'; declared domains: " + String.join(", ", domains.keySet())
-                            + (role.equals("source") && !models.isEmpty() ? "; models: " + String.join(", ", models.keySet()) : ""));
-                }
+            int line = YamlBinder.line(item);
+            checkSeveralSources(binder, pair, path, line, domains, models);
+            if (models.containsKey(pair.target())) {
+                throw new ConfigException(binder.file(), line, "key '" + path + ".target': '" + pair.target()
+                        + "' is a model; a target must be a domain, whose label budget and test partition are used");
             }
-            if (pair.source().equals(pair.target())) {
-                throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path
-                        + "': source and target are the same domain '" + pair.source() + "'");
+            if (!domains.containsKey(pair.target())) {
+                throw new ConfigException(binder.file(), line, "key '" + path + ".target': no domain '" + pair.target()
+                        + "'; declared domains: " + String.join(", ", domains.keySet()));
+            }
+            String sourceKey = pair.hasSeveralSources() ? "sources" : "source";
+            for (String name : pair.sourceNames()) {
+                if (!domains.containsKey(name) && !models.containsKey(name)) {
+                    throw new ConfigException(binder.file(), line, "key '" + path + "." + sourceKey + "': no "
+                            + (!models.isEmpty() ? "domain or model" : "domain") + " '" + name
+                            + "'; declared domains: " + String.join(", ", domains.keySet())
+                            + (!models.isEmpty() ? "; models: " + String.join(", ", models.keySet()) : ""));
+                }
+                if (name.equals(pair.target())) {
+                    throw new ConfigException(binder.file(), line, "'" + path + "': source and target are the same domain '"
+                            + name + "'");
+                }
             }
             if (pairs.contains(pair)) {
-                throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path + "': pair " + pair.label() + " is listed twice");
+                throw new ConfigException(binder.file(), line, "'" + path + "': pair " + pair.label() + " is listed twice");
+            }
+            for (String name : pair.sourceNames()) {
+                String single = name + " → " + pair.target();
+                String earlier = studied.putIfAbsent(single, path);
+                if (earlier != null) {
+                    throw new ConfigException(binder.file(), line, "'" + path + "': pair " + single + " is studied by "
+                            + earlier + " already (a pair of several sources studies each source on its own as well); "
+                            + "list it once");
+                }
             }
             pairs.add(pair);
-            DomainEntry source = domains.get(pair.source());
-            if (source == null) {
-                continue;
-            }
             DomainEntry target = domains.get(pair.target());
-            source.splitConflictWith(target).ifPresent(c -> {
-                throw new ConfigException(binder.file(), YamlBinder.line(item), "'" + path + "': domains '" + source.name()
-                        + "' (source, line " + source.line() + ") and '" + target.name() + "' (target, line " + target.line()
-                        + ") both read " + c.data() + ", which is split into train and test once for all its domains, but key '"
-                        + c.key() + "' is " + c.first() + " for '" + source.name() + "' and " + c.second() + " for '"
-                        + target.name() + "'; give both the same " + c.key() + " (with two splits, the source's train rows could "
-                        + "include the target's test rows)");
-            });
+            for (String name : pair.sourceNames()) {
+                DomainEntry source = domains.get(name);
+                if (source == null) {
+                    continue;
+                }
+                source.splitConflictWith(target).ifPresent(c -> {
+                    throw new ConfigException(binder.file(), line, "'" + path + "': domains '" + source.name()
+                            + "' (source, line " + source.line() + ") and '" + target.name() + "' (target, line " + target.line()
+                            + ") both read " + c.data() + ", which is split into train and test once for all its domains, but key '"
+                            + c.key() + "' is " + c.first() + " for '" + source.name() + "' and " + c.second() + " for '"
+                            + target.name() + "'; give both the same " + c.key() + " (with two splits, the source's train rows could "
+                            + "include the target's test rows)");
+                });
+            }
         }
         return pairs;
+    }
+
+    /** A pair's {@code sources}: instead of {@code source}, at least two, each a domain, none twice. */
+    private static void checkSeveralSources(YamlBinder binder, PairEntry pair, String path, int line,
+                                            Map<String, DomainEntry> domains, Map<String, ModelEntry> models) {
+        if (!pair.hasSeveralSources()) {
+            return;
+        }
+        if (!pair.source().equals(NoSource.ABSENT)) {
+            throw new ConfigException(binder.file(), line, "'" + path + "' gives both 'source' and 'sources'; give 'source: A' "
+                    + "for one source or 'sources: [A, B]' for several");
+        }
+        if (pair.sources().size() < 2) {
+            throw new ConfigException(binder.file(), line, "key '" + path + ".sources' lists one source; give 'source: "
+                    + pair.sources().get(0) + "' for a single source, or at least two under 'sources'");
+        }
+        if (new java.util.HashSet<>(pair.sources()).size() < pair.sources().size()) {
+            throw new ConfigException(binder.file(), line, "key '" + path + ".sources' lists a source twice: " + pair.sources());
+        }
+        for (String name : pair.sources()) {
+            if (models.containsKey(name) && !domains.containsKey(name)) {
+                throw new ConfigException(binder.file(), line, "key '" + path + ".sources': '" + name + "' is a model, but several "
+                        + "sources are combined by pooling their examples, which a model file does not have; list only domains "
+                        + "under 'sources', and give the model its own pair");
+            }
+        }
     }
 
     private List<StrategyEntry> strategies(YamlBinder binder, Node node, List<PairEntry> pairs,

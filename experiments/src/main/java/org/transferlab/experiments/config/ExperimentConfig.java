@@ -64,7 +64,7 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
         domains.values().forEach(d -> out.append("\ndomain=").append(d.canonical()));
         // Only when there are models: the digests of configs without any stay what they were.
         models.values().forEach(m -> out.append("\nmodel=").append(m.canonical()));
-        pairs.forEach(p -> out.append("\npair=").append(p));
+        pairs.forEach(p -> out.append("\npair=").append(p.canonical()));
         out.append("\nnetwork=").append(network);
         strategies.forEach(s -> out.append("\nstrategy=").append(s.canonical()));
         out.append("\nbudgets=").append(budgets);
@@ -81,8 +81,16 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
         }
     }
 
-    /** How many cells the grid has: pairs x strategies x budgets x seeds. */
+    /**
+     * How many source-target pairs the grid studies: one per pair of one source or none, and for a pair of several
+     * sources each of them on its own and then all together.
+     */
+    public int studiedPairs() {
+        return pairs.stream().mapToInt(p -> p.hasSeveralSources() ? p.sources().size() + 1 : 1).sum();
+    }
+
+    /** How many cells the grid has: studied pairs x strategies x budgets x seeds. */
     public int cellCount() {
-        return pairs.size() * strategies.size() * budgets.budgets().size() * settings.seeds();
+        return studiedPairs() * strategies.size() * budgets.budgets().size() * settings.seeds();
     }
 }

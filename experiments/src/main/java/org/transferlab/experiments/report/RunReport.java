@@ -41,7 +41,7 @@ public final class RunReport {
         out.append("- command: `").append(command).append("`\n")
                 .append("- config: `config.yaml` (SHA-256 of its resolved form ").append(config.digest(), 0, 12).append(")\n")
                 .append(String.format(Locale.ROOT, "- cells: %d of %d (%d pairs × %d strategies × %d budgets × %d seeds), base seed %d%n",
-                        rows.size(), gridCells, config.pairs().size(), config.strategies().size(),
+                        rows.size(), gridCells, config.studiedPairs(), config.strategies().size(),
                         config.budgets().budgets().size(), config.settings().seeds(), config.settings().seed()))
                 .append(String.format(Locale.ROOT, "- source models: %d trained, %d reuses%n", trained, used - trained))
                 .append(modelFiles(config))

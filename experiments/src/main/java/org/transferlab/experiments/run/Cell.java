@@ -5,6 +5,7 @@ import org.transferlab.core.seed.Seeds;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ModelEntry;
 import org.transferlab.experiments.config.SourceEntry;
+import org.transferlab.experiments.config.SourceGroup;
 import org.transferlab.experiments.config.StrategyEntry;
 import org.transferlab.transfer.engine.NetworkSpec;
 
@@ -37,6 +38,18 @@ public record Cell(SourceEntry source, DomainEntry target, PairShares shares, Ne
     /** The source domain, for a pair that has one; empty when the source is a model file. */
     public java.util.Optional<DomainEntry> sourceDomain() {
         return source instanceof DomainEntry domain ? java.util.Optional.of(domain) : java.util.Optional.empty();
+    }
+
+    /**
+     * For a cell of several sources ({@link SourceGroup}), the cell of each member's own pair with the same strategy,
+     * budget and seed: its source model and source data are the member's. Empty for a cell of one source or none.
+     */
+    public java.util.List<Cell> memberCells() {
+        if (!(source instanceof SourceGroup group)) {
+            return java.util.List.of();
+        }
+        return group.members().stream().map(m -> new Cell(m.domain(), target, new PairShares(m.share(), group.targetShare()),
+                network, strategy, budget, seedIndex, baseSeed)).toList();
     }
 
     /** Seeds the draw of the label budget; the same for every strategy. */

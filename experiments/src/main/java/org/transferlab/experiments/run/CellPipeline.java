@@ -16,6 +16,7 @@ import org.transferlab.core.metrics.RegressionMetrics;
 import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.NoSource;
 import org.transferlab.experiments.config.OverfitCheck;
+import org.transferlab.experiments.config.SourceGroup;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.TransferContext;
@@ -55,15 +56,19 @@ final class CellPipeline {
     }
 
     ResultRow run(Cell cell, CurveBuffer curve, RunDirectory run) {
-        Optional<Domain> source = cell.sourceDomain().map(d -> domains.get(key(d.name(), cell.shares().source())));
+        Optional<Domain> source = sourceDomain(cell);
         Domain target = domains.get(key(cell.target().name(), cell.shares().target()));
         CellBudget budget = drawBudget(cell, target);
         SourceModels.Resolved model = sources.resolve(cell, source, run);
         long start = System.nanoTime();
         CandidateSelection.Selection chosen;
         try {
-            chosen = CandidateSelection.select(cell, candidate -> context(cell, source, target, budget, model,
-                    candidate == null ? curve : prefixed(curve, candidate)));
+            chosen = CandidateSelection.select(cell, candidate -> {
+                TrainingLog log = candidate == null ? curve : prefixed(curve, candidate);
+                return context(cell, source, target, budget, model, log).withSingleSources(cell.memberCells().stream()
+                        .map(member -> new TransferContext.SingleSource(member.source().name(),
+                                memberContext(member, target, budget, run, log))).toList());
+            });
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.split().train().size(), budget.split().validation().size(), target.test().size(),
@@ -90,9 +95,46 @@ final class CellPipeline {
         return new CellBudget(clustering ? withoutLabels(drawn) : drawn, clustering);
     }
 
+    /** The source domain a cell's source network is trained on: its own, or its several sources' union. */
+    private Optional<Domain> sourceDomain(Cell cell) {
+        if (cell.source() instanceof SourceGroup group) {
+            return Optional.of(domains.get(key(group.name(), cell.shares().source())));
+        }
+        return cell.sourceDomain().map(d -> domains.get(key(d.name(), cell.shares().source())));
+    }
+
+    /**
+     * The context of a member of several sources, as its own pair's cell would have it. Its source model is resolved
+     * when a strategy first asks for it, since only the strategies that use the sources apart do.
+     */
+    private TransferContext memberContext(Cell member, Domain target, CellBudget budget, RunDirectory run, TrainingLog log) {
+        Optional<Domain> source = sourceDomain(member);
+        Supplier<SourceModels.Resolved> resolved = memoized(() -> sources.resolve(member, source, run));
+        return context(member, source, target, budget, () -> resolved.get().model(), log);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
+        };
+    }
+
     private TransferContext context(Cell cell, Optional<Domain> source, Domain target, CellBudget budget,
                                     SourceModels.Resolved resolved, TrainingLog log) {
-        Supplier<SourceModel> model = () -> resolved.model().orElseThrow(() -> missingSourceModel(cell));
+        return context(cell, source, target, budget, resolved::model, log);
+    }
+
+    private TransferContext context(Cell cell, Optional<Domain> source, Domain target, CellBudget budget,
+                                    Supplier<Optional<SourceModel>> resolved, TrainingLog log) {
+        Supplier<SourceModel> model = () -> resolved.get().orElseThrow(() -> missingSourceModel(cell));
         LabelledSplit split = budget.split();
         IntFunction<LabelledSplit> embeddedBudget = layer -> {
             Examples all = embeddings.get(cell.sourceSeed() + "/" + key(cell.target().name(), cell.shares().target()) + "/" + layer,

@@ -22,6 +22,7 @@ import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.ModelEntry;
+import org.transferlab.experiments.config.SourceGroup;
 import org.transferlab.transfer.engine.NetworkFactory;
 
 /**
@@ -67,23 +68,33 @@ public final class StudyRunner {
         Map<String, Domain> domains = new LinkedHashMap<>();
         List<Cell> cells = grid.cells();
         for (Cell cell : cells) {
-            cell.sourceDomain().ifPresent(source ->
-                    domains.computeIfAbsent(key(source, cell.shares().source()), k -> load(config, source, cell.shares().source())));
+            for (Cell single : cell.source() instanceof SourceGroup ? cell.memberCells() : List.of(cell)) {
+                single.sourceDomain().ifPresent(source -> domains.computeIfAbsent(key(source, single.shares().source()),
+                        k -> load(config, source, single.shares().source())));
+            }
+            if (cell.source() instanceof SourceGroup group) {
+                domains.computeIfAbsent(CellPipeline.key(group.name(), cell.shares().source()), k -> combine(config, group,
+                        cell.memberCells().stream().map(m -> domains.get(key(m.sourceDomain().orElseThrow(), m.shares().source())))
+                                .toList()));
+            }
             domains.computeIfAbsent(key(cell.target(), cell.shares().target()), k -> load(config, cell.target(), cell.shares().target()));
         }
         // Before any budget is drawn or anything trained: no source may train on its target's test examples.
         Map<String, DisjointPartitions.LoadedPair> pairs = new LinkedHashMap<>();
         Map<String, DisjointPartitions.ModelPair> modelPairs = new LinkedHashMap<>();
         Map<String, DisjointPartitions.TargetAlone> alone = new LinkedHashMap<>();
-        for (Cell cell : cells) {
-            String pair = cell.source().name() + "\u0000" + cell.target().name();
-            if (cell.source() instanceof ModelEntry model) {
-                modelPairs.computeIfAbsent(pair, k -> new DisjointPartitions.ModelPair(model, cell.target(), target(domains, cell)));
-            } else if (cell.source() instanceof DomainEntry source) {
-                pairs.computeIfAbsent(pair, k -> new DisjointPartitions.LoadedPair(source,
-                        domains.get(key(source, cell.shares().source())), cell.target(), target(domains, cell), cell.shares()));
-            } else {
-                alone.computeIfAbsent(pair, k -> new DisjointPartitions.TargetAlone(cell.target(), target(domains, cell)));
+        for (Cell group : cells) {
+            // The members of several sources are proven one by one, each against the target share the group gave it.
+            for (Cell cell : group.source() instanceof SourceGroup ? group.memberCells() : List.of(group)) {
+                String pair = cell.source().name() + "\u0000" + cell.target().name() + "\u0000" + cell.shares();
+                if (cell.source() instanceof ModelEntry model) {
+                    modelPairs.computeIfAbsent(pair, k -> new DisjointPartitions.ModelPair(model, cell.target(), target(domains, cell)));
+                } else if (cell.source() instanceof DomainEntry source) {
+                    pairs.computeIfAbsent(pair, k -> new DisjointPartitions.LoadedPair(source,
+                            domains.get(key(source, cell.shares().source())), cell.target(), target(domains, cell), cell.shares()));
+                } else {
+                    alone.computeIfAbsent(pair, k -> new DisjointPartitions.TargetAlone(cell.target(), target(domains, cell)));
+                }
             }
         }
         modelPairs.values().forEach(pair -> ModelInputs.check(config.file(), pair.source(), pair.target(), pair.targetData()));
@@ -191,6 +202,14 @@ public final class StudyRunner {
             // The loader names the data file and what is wrong in it; say which part of the config led there.
             throw new TransferLabException(config.file() + ":" + entry.line() + ": domain '" + entry.name() + "': "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static Domain combine(ExperimentConfig config, SourceGroup group, List<Domain> members) {
+        try {
+            return SourceUnion.of(group.name(), members);
+        } catch (TransferLabException e) {
+            throw new TransferLabException(config.file() + ":" + group.line() + ": " + e.getMessage(), e);
         }
     }
 

@@ -288,6 +288,27 @@ class DisjointnessTest {
     }
 
     @Test
+    void aMemberOfSeveralSourcesThatTrainsOnTheTargetsTestExamplesIsRefused() throws IOException {
+        config("""
+                name: disjoint
+                seeds: 1
+                domains:
+                  a: {loader: table, train-from: 0, train-to: 60, test-from: 60, test-to: 90}
+                  b: {loader: table, train-from: 100, train-to: 160, test-from: 40, test-to: 70}
+                  c: {loader: table, train-from: 200, train-to: 260, test-from: 260, test-to: 290}
+                pairs:
+                  - {sources: [c, a], target: b}
+                network: {hidden: [4], epochs: 1}
+                strategies: {target-only: {max-epochs: 2}}
+                budgets: {total: [4]}
+                """);
+        refused(at(5) + "domains 'a' (source, line 4) and 'b' (target, line 5) share 20 examples: the source's train partition "
+                + "holds 20 of the target's 30 test examples (the table's rows), so the source model would be trained on data "
+                + "the target is scored on; split that data once for both domains (the same file, test-fraction and "
+                + "split-seed), or pair domains that do not share it");
+    }
+
+    @Test
     void aPluginLoaderWhoseTargetHoldsItsTestExamplesInItsTrainPartitionIsRefused() throws IOException {
         config(study("{loader: table, train-from: 0, train-to: 60, test-from: 60, test-to: 90}",
                 "{loader: table, train-from: 100, train-to: 160, test-from: 150, test-to: 180}"));
