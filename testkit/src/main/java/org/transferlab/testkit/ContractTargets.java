@@ -104,13 +104,39 @@ final class ContractTargets {
         return context(split, seed, log, () -> sourceModel);
     }
 
+    /**
+     * The context of a pair of two sources, as the harness gives it: the source model and data are those of the
+     * sources combined, and each single source (the source, and a second model of it trained with another seed) is
+     * there apart, for the strategies that use the sources one by one.
+     */
     private TransferContext context(LabelledSplit split, long seed, TrainingLog log,
                                     java.util.function.Supplier<SourceModel> model) {
+        java.util.function.Supplier<SourceModel> second = () -> {
+            model.get();
+            return secondSourceModel();
+        };
+        return single(split, seed, log, model).withSingleSources(List.of(
+                new TransferContext.SingleSource("source", single(split, seed, log, model)),
+                new TransferContext.SingleSource("source-reseeded", single(split, seed, log, second))));
+    }
+
+    private TransferContext single(LabelledSplit split, long seed, TrainingLog log,
+                                   java.util.function.Supplier<SourceModel> model) {
         TransferContext.SourceData sourceData = task == TaskType.CLASSIFICATION
                 ? new TransferContext.SourceData(source.classNames(), source.train())
                 : new TransferContext.SourceData(source.classNames(), source.train(), 7);
         return new TransferContext(target.name(), target.task(), target.classNames(), target.shape(), split, NETWORK,
                 model, seed, log).withAdaptationData(sourceData, target.train().withoutLabels());
+    }
+
+    private SourceModel secondSource;
+
+    /** The second single source's model: the source's network trained with another seed, made on first use. */
+    private synchronized SourceModel secondSourceModel() {
+        if (secondSource == null) {
+            secondSource = SourceTrainer.train(source, NETWORK, 6, TrainingLog.NONE);
+        }
+        return secondSource;
     }
 
     /** The same examples with every class moved to the next one, or every value mirrored around their mean. */

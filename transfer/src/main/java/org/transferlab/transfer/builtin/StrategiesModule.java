@@ -31,6 +31,8 @@ import org.transferlab.transfer.baseline.SourceOnly;
 import org.transferlab.transfer.baseline.TargetOnly;
 import org.transferlab.transfer.baseline.Weighted;
 import org.transferlab.transfer.head.TribuoHead;
+import org.transferlab.transfer.multisource.BestSource;
+import org.transferlab.transfer.multisource.SourceEnsemble;
 import org.transferlab.transfer.network.DiscriminativeFineTuning;
 import org.transferlab.transfer.network.FeatureExtraction;
 import org.transferlab.transfer.network.FineTuning;
@@ -75,6 +77,8 @@ import org.transferlab.transfer.weighting.KmmRegression;
  * <tr><td>classification</td><td>{@code bss}</td><td>{@link BatchSpectralShrinkage}</td></tr>
  * <tr><td>classification</td><td>{@code kmm}</td><td>{@link KmmClassification}</td></tr>
  * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
+ * <tr><td>classification</td><td>{@code best-source}</td><td>{@link BestSource}</td></tr>
+ * <tr><td>classification</td><td>{@code source-ensemble}</td><td>{@link SourceEnsemble}</td></tr>
  * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code source-only}</td><td>{@link SourceOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code pooled}</td><td>{@link PooledRegression}</td></tr>
@@ -118,6 +122,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), BatchSpectralShrinkage.NAME, BatchSpectralShrinkage.class);
         StrategyBindings.strategy(binder(), KmmClassification.NAME, KmmClassification.class);
         StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
+        StrategyBindings.strategy(binder(), BestSource.NAME, BestSource.class);
+        StrategyBindings.strategy(binder(), SourceEnsemble.NAME, SourceEnsemble.class);
 
         StrategyBindings.regression(binder(), TargetOnlyRegression.NAME, TargetOnlyRegression.class);
         StrategyBindings.regression(binder(), SourceOnlyRegression.NAME, SourceOnlyRegression.class);
