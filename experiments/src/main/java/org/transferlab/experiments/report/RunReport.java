@@ -79,6 +79,7 @@ public final class RunReport {
                         .append("\n\n").append(ComparisonTable.of(scored, other, rules).markdown());
             }
         }
+        out.append(SeveralSourcesTable.markdown(config, scored, metric, metrics.direction(metric)));
         if (!upper.isEmpty()) {
             out.append("\n## Upper reference\n\nTrained on every label of the target's train partition, not the cell's ")
                     .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")

@@ -93,5 +93,6 @@ class SeveralSourcesStudyTest {
         String report = Files.readString(dir.resolve("run/report.md"));
         assertTrue(report.contains("near+far"), report);
         assertTrue(report.contains("3 pairs"), report);
+        assertTrue(report.contains("## Several sources") && report.contains("| 10/class | best-source | n/a | n/a | "), report);
     }
 }
