@@ -2,6 +2,7 @@ package org.transferlab.transfer.regression;
 
 import org.transferlab.core.plugin.Default;
 import org.transferlab.transfer.Fitted;
+import org.transferlab.transfer.NotApplicableException;
 import org.transferlab.transfer.RegressionStrategy;
 import org.transferlab.transfer.TransferContext;
 
@@ -17,7 +18,8 @@ public final class WeightedRegression extends RegressionStrategy<WeightedRegress
 
     /**
      * @param sourceWeight the weight of each source example relative to a target example's 1; 0 (default)
-     *                     means balanced: n_target / n_source, so both domains weigh the same in total
+     *                     means balanced: n_target / n_source, so both domains weigh the same in total (not
+     *                     applicable without target rows)
      * @param l2           ridge penalty on the standardised weights (default 1.0)
      */
     public record Parameters(@Default("0") double sourceWeight, @Default("1.0") double l2) {
@@ -33,6 +35,11 @@ public final class WeightedRegression extends RegressionStrategy<WeightedRegress
 
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
+        if (p.sourceWeight() == 0 && context.budget().train().size() == 0) {
+            // Balanced would weigh every source row 0: a model of nothing, reported as if it were a result.
+            throw new NotApplicableException("source-weight 0 means balanced against the target rows, and the budget has "
+                    + "none; give a positive source-weight, or use source-only");
+        }
         double weight = p.sourceWeight() > 0 ? p.sourceWeight()
                 : (double) context.budget().train().size() / RegressionFits.source(context).size();
         return RegressionFits.fitted(PooledRegression.pooled(context, weight, p.l2()), context.budget());

@@ -89,6 +89,18 @@ class RegressionStrategiesTest {
     }
 
     @Test
+    void balancedWeightingWithoutTargetRowsIsNotApplicableRatherThanAModelOfNothing() {
+        Examples none = TARGET_TRAIN.subset(new int[0]);
+        TransferContext unlabelled = RegressionWorld.context(SOURCE, none, none, 5);
+        String reason = assertThrows(org.transferlab.transfer.NotApplicableException.class,
+                () -> new WeightedRegression().fit(new WeightedRegression.Parameters(0, 1.0), unlabelled)).getMessage();
+        assertTrue(reason.contains("balanced"), reason);
+        double[] pooled = new PooledRegression().fit(new PooledRegression.Parameters(1.0), unlabelled).predictValues(TEST);
+        assertArrayEquals(pooled, new WeightedRegression().fit(new WeightedRegression.Parameters(1.0, 1.0), unlabelled)
+                .predictValues(TEST), 1e-9, "an explicit weight still fits the source alone");
+    }
+
+    @Test
     void predAddsTheSourcePredictionAsAFeature() {
         LinearModel source = RegressionFits.sourceModel(CONTEXT, 1.0);
         Examples extended = PredRegression.withSourcePrediction(source, TEST);
