@@ -171,8 +171,9 @@ class BadInputCorpusTest {
                 config("no strategies", s -> s.replace("strategies:\n  fine-tuning: {max-epochs: 2}\n", "strategies: {}\n"),
                         d -> at(d, 9) + "'strategies' is empty; name at least one strategy"),
                 config("no pairs", s -> s.replace("pairs:\n  - {source: src, target: tgt}\n", "pairs: []\n"),
-                        d -> at(d, 6) + "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN} (or {target: DOMAIN} alone, "
-                                + "for no-transfer strategies only)"),
+                        d -> at(d, 6) + "key 'pairs' must be a non-empty list of {source: DOMAIN, target: DOMAIN} ({sources: "
+                                + "[DOMAIN, DOMAIN], target: DOMAIN} for several sources, {target: DOMAIN} alone for no-transfer "
+                                + "strategies only)"),
                 config("a YAML global tag", s -> s.replace("name: corpus",
                                 "name: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x/\"]]]]"),
                         d -> at(d, 1) + "the YAML tag '!!javax.script.ScriptEngineManager' is not allowed; configs hold plain values only"),
