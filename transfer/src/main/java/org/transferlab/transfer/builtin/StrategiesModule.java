@@ -9,6 +9,7 @@ import org.transferlab.transfer.adaptation.DeepCoral;
 import org.transferlab.transfer.adaptation.DomainAdversarial;
 import org.transferlab.transfer.adaptation.MinimumClassConfusion;
 import org.transferlab.transfer.alignment.Coral;
+import org.transferlab.transfer.boosting.TrAdaBoost;
 import org.transferlab.transfer.clustering.ClusterTargetOnly;
 import org.transferlab.transfer.clustering.EmbeddingClustering;
 import org.transferlab.transfer.clustering.WarmStartKMeans;
@@ -79,6 +80,7 @@ import org.transferlab.transfer.weighting.KmmRegression;
  * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
  * <tr><td>classification</td><td>{@code best-source}</td><td>{@link BestSource}</td></tr>
  * <tr><td>classification</td><td>{@code source-ensemble}</td><td>{@link SourceEnsemble}</td></tr>
+ * <tr><td>classification</td><td>{@code tradaboost}</td><td>{@link TrAdaBoost}</td></tr>
  * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code source-only}</td><td>{@link SourceOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code pooled}</td><td>{@link PooledRegression}</td></tr>
@@ -124,6 +126,7 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
         StrategyBindings.strategy(binder(), BestSource.NAME, BestSource.class);
         StrategyBindings.strategy(binder(), SourceEnsemble.NAME, SourceEnsemble.class);
+        StrategyBindings.strategy(binder(), TrAdaBoost.NAME, TrAdaBoost.class);
 
         StrategyBindings.regression(binder(), TargetOnlyRegression.NAME, TargetOnlyRegression.class);
         StrategyBindings.regression(binder(), SourceOnlyRegression.NAME, SourceOnlyRegression.class);
