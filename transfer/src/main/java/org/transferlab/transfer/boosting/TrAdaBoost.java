@@ -15,7 +15,7 @@ import org.transferlab.transfer.engine.FitSummary;
  * and a seeded sample of labelled source examples together, in which source examples the weak learners keep
  * getting wrong fade away while the target's hard examples gain weight, as in AdaBoost. The training rows are the
  * budget's train split and the source sample, restricted to the source's classes that the target has and mapped
- * into the target's label space ({@link SourcePool#sampleOfTargetClasses}); all start at weight 1. Each of the N
+ * into the target's label space ({@link SourcePool#sampleOfTargetClasses}); all start at the same weight. Each of the N
  * rounds trains a shallow CART tree (Tribuo's, on the weighted rows, {@link ClassificationTree}) and measures its
  * weighted error on the target rows only,
  * <pre>
@@ -36,7 +36,8 @@ import org.transferlab.transfer.engine.FitSummary;
  * never the source model.
  *
  * <p>Not applicable without target labels (a budget of 0: there is no error to boost on) or without source
- * examples of the target's classes. With an empty source it is SAMME on the budget, voting with its later half.
+ * examples of the target's classes. Its boosting loop without source rows is SAMME on the budget, voting with
+ * its later half ({@code TrAdaBoostTest} checks that against a SAMME loop of its own).
  *
  * <p>Registered as {@code tradaboost} among the classification strategies.
  */

@@ -30,7 +30,8 @@ import org.transferlab.transfer.regression.RegressionFits;
  *
  * <p>Differences from the paper: the step is chosen by the mean squared error on the budget's validation split,
  * which the target rows never train on; only a budget without validation rows falls back to the paper's F-fold
- * cross-validation over the target rows (stage 2 on the other folds and the source, with the step's weights). In
+ * cross-validation over the target rows (stage 2 on the other folds and the source, with the step's weights), and a
+ * single target row without validation rows keeps the first step. In
  * stage 2, ε, the largest error D and the weight update are measured on the target rows alone (their weights are
  * rescaled to keep the target's share), and boosting stops as Drucker's does ({@link AdaBoostR2}). Where source
  * rows that the stage-1 tree fits exactly hold more than the schedule allows, β = 0 and the target holds less than
