@@ -19,8 +19,8 @@ import org.transferlab.core.PackageGraph;
  */
 class PackageGraphTest {
     private static final String ROOT = "org.transferlab.transfer";
-    private static final Set<String> FAMILIES = Set.of("adaptation", "alignment", "baseline", "clustering", "head", "multisource", "network",
-            "pretrained", "regression", "weighting");
+    private static final Set<String> FAMILIES = Set.of("adaptation", "alignment", "baseline", "boosting", "clustering", "head", "multisource",
+            "network", "pretrained", "regression", "weighting");
 
     @Test
     void theSpiAndTheEngineDependOnNoStrategyFamilyAndTheEngineOnNoSpi() {

@@ -56,7 +56,7 @@ class StrategyContractTest {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
         assertEquals(List.of("augment", "best-source", "bss", "coral", "dann", "deep-coral", "discriminative-fine-tuning", "feature-extraction",
                 "fine-tuning", "kliep", "kmm", "l2-sp", "layer-transfer", "linint", "lp-ft", "mcc", "mmd", "oracle", "pooled",
-                "pred", "source-ensemble", "source-only", "target-only", "tribuo-head", "weighted"),
+                "pred", "source-ensemble", "source-only", "target-only", "tradaboost", "tribuo-head", "weighted"),
                 List.copyOf(registry.names()));
     }
 

@@ -250,7 +250,7 @@ class ConfigLoaderTest {
         ConfigException e = error(regression.replace("  fine-tuning:\n", "  feature-extraction:\n").replace("learning-rate: 0.001", "layer: -1"));
         assertEquals("study.yaml:21: key 'strategies.feature-extraction': strategy 'feature-extraction' does not apply to "
                 + "regression domains (it fits classification and clustering domains); regression strategies: augment, "
-                + "fine-tuning, importance-weighting, kliep, kmm, linint, pooled, prior, pooled, source-only, target-only, weighted"
+                + "fine-tuning, importance-weighting, kliep, kmm, linint, pooled, prior, pooled, source-only, target-only, tradaboost-r2, weighted"
                 .replace("prior, pooled", "pred, prior"), e.getMessage());
         // The same name means the same idea per task: target-only is the regression baseline here.
         ExperimentConfig config = new ConfigLoader(org.transferlab.core.plugin.Plugins.discover()).parse("study.yaml",

@@ -57,6 +57,22 @@ public final class SourcePool {
         return Examples.classified(drawn.featureMatrix(), drawn.featureCount(), classes);
     }
 
+    /**
+     * {@link #sample}'s source sample in the pooled label space, keeping only the rows of the source's classes that
+     * the target also has (their indices are the target's): for the strategies that weight source rows inside the
+     * target's own label space (kmm, kliep, tradaboost). Not applicable when the source shares no class with the target.
+     */
+    public static Examples sampleOfTargetClasses(TransferContext context, int sourceExamples) {
+        Examples sample = sample(context, sourceExamples, labelSpace(context));
+        int[] shared = java.util.stream.IntStream.range(0, sample.size())
+                .filter(i -> sample.classOf(i) < context.classCount()).toArray();
+        if (shared.length == 0) {
+            throw new NotApplicableException("none of the source's classes " + context.sourceData().classNames()
+                    + " is one of the target's " + context.classNames());
+        }
+        return sample.subset(shared);
+    }
+
     /** Trains {@code network} on {@code train}, stopping early on {@code validation}; seeds and log phase are {@code name}'s. */
     static FitSummary train(MultiLayerNetwork network, TrainingSchedule schedule, Examples train, Examples validation,
                             int classes, TransferContext context, String name) {

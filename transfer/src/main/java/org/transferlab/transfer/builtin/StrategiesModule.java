@@ -9,6 +9,8 @@ import org.transferlab.transfer.adaptation.DeepCoral;
 import org.transferlab.transfer.adaptation.DomainAdversarial;
 import org.transferlab.transfer.adaptation.MinimumClassConfusion;
 import org.transferlab.transfer.alignment.Coral;
+import org.transferlab.transfer.boosting.TrAdaBoost;
+import org.transferlab.transfer.boosting.TrAdaBoostR2;
 import org.transferlab.transfer.clustering.ClusterTargetOnly;
 import org.transferlab.transfer.clustering.EmbeddingClustering;
 import org.transferlab.transfer.clustering.WarmStartKMeans;
@@ -79,6 +81,7 @@ import org.transferlab.transfer.weighting.KmmRegression;
  * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
  * <tr><td>classification</td><td>{@code best-source}</td><td>{@link BestSource}</td></tr>
  * <tr><td>classification</td><td>{@code source-ensemble}</td><td>{@link SourceEnsemble}</td></tr>
+ * <tr><td>classification</td><td>{@code tradaboost}</td><td>{@link TrAdaBoost}</td></tr>
  * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code source-only}</td><td>{@link SourceOnlyRegression}</td></tr>
  * <tr><td>regression</td><td>{@code pooled}</td><td>{@link PooledRegression}</td></tr>
@@ -91,6 +94,7 @@ import org.transferlab.transfer.weighting.KmmRegression;
  * <tr><td>regression</td><td>{@code importance-weighting}</td><td>{@link ImportanceWeightedRegression}</td></tr>
  * <tr><td>regression</td><td>{@code kmm}</td><td>{@link KmmRegression}</td></tr>
  * <tr><td>regression</td><td>{@code kliep}</td><td>{@link KliepRegression}</td></tr>
+ * <tr><td>regression</td><td>{@code tradaboost-r2}</td><td>{@link TrAdaBoostR2}</td></tr>
  * <tr><td>clustering</td><td>{@code target-only}</td><td>{@link ClusterTargetOnly}</td></tr>
  * <tr><td>clustering</td><td>{@code feature-extraction}</td><td>{@link EmbeddingClustering}</td></tr>
  * <tr><td>clustering</td><td>{@code warm-start-kmeans}</td><td>{@link WarmStartKMeans}</td></tr>
@@ -124,6 +128,7 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
         StrategyBindings.strategy(binder(), BestSource.NAME, BestSource.class);
         StrategyBindings.strategy(binder(), SourceEnsemble.NAME, SourceEnsemble.class);
+        StrategyBindings.strategy(binder(), TrAdaBoost.NAME, TrAdaBoost.class);
 
         StrategyBindings.regression(binder(), TargetOnlyRegression.NAME, TargetOnlyRegression.class);
         StrategyBindings.regression(binder(), SourceOnlyRegression.NAME, SourceOnlyRegression.class);
@@ -137,6 +142,7 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.regression(binder(), ImportanceWeightedRegression.NAME, ImportanceWeightedRegression.class);
         StrategyBindings.regression(binder(), KmmRegression.NAME, KmmRegression.class);
         StrategyBindings.regression(binder(), KliepRegression.NAME, KliepRegression.class);
+        StrategyBindings.regression(binder(), TrAdaBoostR2.NAME, TrAdaBoostR2.class);
 
         StrategyBindings.clustering(binder(), ClusterTargetOnly.NAME, ClusterTargetOnly.class);
         StrategyBindings.clustering(binder(), EmbeddingClustering.NAME, EmbeddingClustering.class);

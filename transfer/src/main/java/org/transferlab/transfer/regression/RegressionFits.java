@@ -8,8 +8,12 @@ import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.ValuePredictor;
 import org.transferlab.transfer.engine.FitSummary;
 
-/** What the regression strategies share: how a fit is summarised, and the source domain's ridge model. */
-final class RegressionFits {
+/**
+ * What the regression strategies share: how a fit is summarised, and the source domain's ridge model. The summary,
+ * the source's rows and the check for target labels are public for the regression strategies of other families
+ * ({@code org.transferlab.transfer.boosting}).
+ */
+public final class RegressionFits {
     private RegressionFits() {
     }
 
@@ -18,7 +22,8 @@ final class RegressionFits {
         return Fitted.values(model, summary(model, budget), "");
     }
 
-    static FitSummary summary(ValuePredictor model, LabelledSplit budget) {
+    /** {MSE, R²} of {@code model} on the budget's train and validation examples, as a one-shot fit's summary. */
+    public static FitSummary summary(ValuePredictor model, LabelledSplit budget) {
         double[] train = errors(model, budget.train());
         double[] validation = errors(model, budget.validation());
         return FitSummary.oneShot(train[0], train[1], validation[0], validation[1]);
@@ -42,7 +47,7 @@ final class RegressionFits {
     }
 
     /** The source domain's labelled train partition, which must have real-valued targets. */
-    static Examples source(TransferContext context) {
+    public static Examples source(TransferContext context) {
         Examples source = context.sourceData().train();
         if (source.size() == 0 || source.hasClasses()) {
             throw new IllegalStateException("this strategy needs the source domain's real-valued training data");
@@ -63,7 +68,7 @@ final class RegressionFits {
     }
 
     /** The budget's training examples; a budget without any makes the strategy not applicable. */
-    static Examples requireTargetLabels(TransferContext context) {
+    public static Examples requireTargetLabels(TransferContext context) {
         Examples train = context.budget().train();
         if (train.size() == 0) {
             throw new org.transferlab.transfer.NotApplicableException("it needs target labels, and the budget has none");

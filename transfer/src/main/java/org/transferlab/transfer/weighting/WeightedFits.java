@@ -1,7 +1,6 @@
 package org.transferlab.transfer.weighting;
 
 import java.util.Arrays;
-import java.util.List;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.data.Standardizer;
 import org.transferlab.core.seed.Seeds;
@@ -39,20 +38,11 @@ final class WeightedFits {
     }
 
     /**
-     * The source sample in the pooled label space ({@link SourcePool}), keeping the rows of the source's classes that
-     * the target also has, weighted; a linear classifier on them and the budget.
+     * The source sample of the target's classes ({@link SourcePool#sampleOfTargetClasses}), weighted; a linear classifier on them and the budget.
      */
     static Fitted classification(TransferContext context, String name, int sourceExamples, int targetExamples,
                                  SourceWeighting weighting, WeightedLinearClassifier.Settings settings) {
-        List<String> union = SourcePool.labelSpace(context);
-        Examples sample = SourcePool.sample(context, sourceExamples, union);
-        int[] shared = java.util.stream.IntStream.range(0, sample.size()).filter(i -> sample.classOf(i) < context.classCount())
-                .toArray();
-        if (shared.length == 0) {
-            throw new NotApplicableException("none of the source's classes " + context.sourceData().classNames()
-                    + " is one of the target's " + context.classNames());
-        }
-        Examples source = sample.subset(shared);
+        Examples source = SourcePool.sampleOfTargetClasses(context, sourceExamples);
         SourceWeighting.Result weights = weigh(context, name, source, targetExamples, weighting);
         Examples budget = context.budget().train();
         Examples train = budget.concat(source);
