@@ -54,9 +54,9 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("augment", "bss", "coral", "dann", "deep-coral", "discriminative-fine-tuning", "feature-extraction",
-                "fine-tuning", "kliep", "kmm", "l2-sp", "layer-transfer", "linint", "lp-ft", "mcc", "mmd", "oracle", "pooled",
-                "pred", "source-only", "target-only", "tribuo-head", "weighted"),
+        assertEquals(List.of("augment", "bss", "cdan", "coral", "dann", "deep-coral", "discriminative-fine-tuning",
+                "feature-extraction", "fine-tuning", "kliep", "kmm", "l2-sp", "layer-transfer", "linint", "lp-ft", "mcc", "mmd",
+                "oracle", "pooled", "pred", "shot", "source-only", "target-only", "tribuo-head", "weighted"),
                 List.copyOf(registry.names()));
     }
 
