@@ -12,8 +12,16 @@ public final class CentroidPseudoLabels {
     private CentroidPseudoLabels() {
     }
 
+    /** The paper's one refinement round. */
+    public static final int PAPER_ROUNDS = 1;
+
     /** A class index per row of {@code features}, from its class {@code probabilities} (rows of equal count). */
     public static int[] of(double[][] features, double[][] probabilities) {
+        return of(features, probabilities, PAPER_ROUNDS);
+    }
+
+    /** As {@link #of(double[][], double[][])} with {@code rounds} refinement rounds (0: the soft centroids' labels). */
+    public static int[] of(double[][] features, double[][] probabilities, int rounds) {
         int n = features.length;
         if (n == 0) {
             return new int[0];
@@ -25,11 +33,14 @@ public final class CentroidPseudoLabels {
             candidate[label] = true;
         }
         int[] labels = nearest(x, centroids(x, probabilities, k), candidate);
-        double[][] oneHot = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            oneHot[i][labels[i]] = 1;
+        for (int round = 0; round < rounds; round++) {
+            double[][] oneHot = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                oneHot[i][labels[i]] = 1;
+            }
+            labels = nearest(x, centroids(x, oneHot, k), candidate);
         }
-        return nearest(x, centroids(x, oneHot, k), candidate);
+        return labels;
     }
 
     private static double[][] normalisedWithBias(double[][] features) {

@@ -135,6 +135,27 @@ class SourceHypothesisTransferTest {
     }
 
     @Test
+    void theRefinementRoundCorrectsTheSoftCentroidsLabels() {
+        // Three clusters whose predictions lean only a little to the right class: the probability-weighted centroids
+        // are pulled towards each other and mislabel several examples, the centroids of the labelled clusters do not.
+        SplittableRandom random = new SplittableRandom(145);
+        double[][] features = new double[30][];
+        double[][] probabilities = new double[30][];
+        int[] truth = new int[30];
+        for (int i = 0; i < 30; i++) {
+            truth[i] = i % 3;
+            features[i] = new double[] {3 * Math.cos(2 * Math.PI * truth[i] / 3) + 0.5 * random.nextGaussian(),
+                    3 * Math.sin(2 * Math.PI * truth[i] / 3) + 0.5 * random.nextGaussian()};
+            double[] z = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            z[truth[i]] += 0.8;
+            probabilities[i] = SoftmaxCrossEntropy.softmax(new double[][] {z}, 1)[0];
+        }
+        int[] soft = CentroidPseudoLabels.of(features, probabilities, 0);
+        assertTrue(IntStream.range(0, 30).filter(i -> soft[i] != truth[i]).count() >= 5, "the soft centroids mislabel some");
+        assertArrayEquals(truth, CentroidPseudoLabels.of(features, probabilities));
+    }
+
+    @Test
     void itNeverReadsTheSourceDataAndItsResultDoesNotDependOnIt() {
         Watched names = new Watched();
         // Examples no network could take (one feature, not two, and NaN), should anything try to train on them.
