@@ -51,6 +51,24 @@ final class AdaptationModel implements Predictor {
      */
     static AdaptationModel on(SourceModel source, java.util.List<String> labels, int targetClasses, double learningRate,
                               long seed) {
+        return build(source, labels, targetClasses, learningRate, seed, false);
+    }
+
+    /**
+     * As {@link #on}, for a method that keeps the source's classifier ({@code shot}): every class of {@code labels}
+     * must be one of the source network's outputs; not applicable when the source network has no softmax output layer
+     * just above its last hidden layer with the class names of its outputs (a model file cut lower).
+     */
+    static AdaptationModel onSourceHead(SourceModel source, java.util.List<String> labels, int targetClasses,
+                                        double learningRate, long seed) {
+        if (!source.classNames().containsAll(labels)) {
+            throw new IllegalArgumentException("the source network has no outputs for some of " + labels);
+        }
+        return build(source, labels, targetClasses, learningRate, seed, true);
+    }
+
+    private static AdaptationModel build(SourceModel source, java.util.List<String> labels, int targetClasses,
+                                         double learningRate, long seed, boolean needsSourceHead) {
         int classes = labels.size();
         MultiLayerNetwork copy = source.copy();
         int lastHidden = source.lastHiddenLayer();
@@ -60,7 +78,10 @@ final class AdaptationModel implements Predictor {
                 .removeLayersFromOutput(copy.getnLayers() - 1 - lastHidden)
                 .build();
         MultiLayerNetwork classifier = linear(width, classes, learningRate, seed);
-        startFromSourceHead(copy, lastHidden, source.classNames(), labels, classifier);
+        if (!startFromSourceHead(copy, lastHidden, source.classNames(), labels, classifier) && needsSourceHead) {
+            throw new org.transferlab.transfer.NotApplicableException("it keeps the source network's classifier, and this "
+                    + "source network has no softmax output layer with named classes just above the layer it is cut at");
+        }
         return new AdaptationModel(new ExternalErrorNetwork(extractor), new ExternalErrorNetwork(classifier),
                 source.inputScaling(), width, classes, targetClasses);
     }
@@ -68,14 +89,14 @@ final class AdaptationModel implements Predictor {
     /**
      * Copies the source's output weights of each class in {@code labels} into {@code classifier}, when the layer just
      * above the cut is the source network's softmax output over {@code sourceClasses} (a network TransferLab trained;
-     * a model file cut lower, or without class names, keeps the random head).
+     * a model file cut lower, or without class names, keeps the random head); returns whether it did.
      */
-    private static void startFromSourceHead(MultiLayerNetwork source, int lastHidden, java.util.List<String> sourceClasses,
+    private static boolean startFromSourceHead(MultiLayerNetwork source, int lastHidden, java.util.List<String> sourceClasses,
                                             java.util.List<String> labels, MultiLayerNetwork classifier) {
         int output = source.getnLayers() - 1;
         if (output != lastHidden + 1 || !(source.getLayer(output).conf().getLayer() instanceof BaseOutputLayer head)
                 || head.getNOut() != sourceClasses.size() || head.getNIn() != classifier.getLayer(0).getParam("W").size(0)) {
-            return;
+            return false;
         }
         INDArray sourceWeights = source.getLayer(output).getParam("W");
         INDArray sourceBias = source.getLayer(output).getParam("b");
@@ -88,6 +109,7 @@ final class AdaptationModel implements Predictor {
                 bias.putScalar(u, sourceBias.getDouble(s));
             }
         }
+        return true;
     }
 
     /** A linear layer {@code inputs} → {@code outputs} (logits), Xavier-initialised from {@code seed}, trained by Adam. */
@@ -126,14 +148,25 @@ final class AdaptationModel implements Predictor {
 
     /** The logits of already scaled examples, in inference mode. */
     double[][] logits(Examples scaled) {
-        double[][] all = new double[scaled.size()][];
+        return outputs(scaled).logits();
+    }
+
+    /** The features and logits of already scaled examples, one row each. */
+    record Outputs(double[][] features, double[][] logits) {
+    }
+
+    /** The features and logits of already scaled examples, in inference mode. */
+    Outputs outputs(Examples scaled) {
+        double[][] allFeatures = new double[scaled.size()][];
+        double[][] allLogits = new double[scaled.size()][];
         for (int start = 0; start < scaled.size(); start += BATCH) {
             int[] rows = java.util.stream.IntStream.range(start, Math.min(scaled.size(), start + BATCH)).toArray();
-            INDArray out = classifier.output(features.output(Batches.features(scaled.subset(rows))));
-            double[][] batch = ExternalErrorNetwork.rows(out);
-            System.arraycopy(batch, 0, all, start, batch.length);
+            INDArray extracted = features.output(Batches.features(scaled.subset(rows)));
+            double[][] batch = ExternalErrorNetwork.rows(classifier.output(extracted));
+            System.arraycopy(batch, 0, allLogits, start, batch.length);
+            System.arraycopy(ExternalErrorNetwork.rows(extracted), 0, allFeatures, start, batch.length);
         }
-        return all;
+        return new Outputs(allFeatures, allLogits);
     }
 
     /** The arg-max among the first {@code classes} logits of each row. */

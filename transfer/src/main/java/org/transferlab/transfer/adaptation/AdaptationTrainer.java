@@ -124,7 +124,7 @@ final class AdaptationTrainer {
     }
 
     /** The accuracy of the arg-max among the first {@code width} logits. */
-    private static double accuracy(double[][] logits, int[] classes, int width) {
+    static double accuracy(double[][] logits, int[] classes, int width) {
         if (classes.length == 0) {
             return Double.NaN;
         }
@@ -137,7 +137,7 @@ final class AdaptationTrainer {
     }
 
     /** Minibatches drawn without replacement from a shuffled order, reshuffled when it runs out. */
-    private static final class Draw {
+    static final class Draw {
         private final Examples examples;
         private final SplittableRandom random;
         private int[] order = new int[0];
@@ -149,6 +149,11 @@ final class AdaptationTrainer {
         }
 
         Examples next(int size) {
+            return examples.subset(nextRows(size));
+        }
+
+        /** The indices of the next minibatch's rows: {@code size} of them, or all rows when there are fewer. */
+        int[] nextRows(int size) {
             int count = Math.min(size, examples.size());
             int[] rows = new int[count];
             for (int i = 0; i < count; i++) {
@@ -158,7 +163,7 @@ final class AdaptationTrainer {
                 }
                 rows[i] = order[next++];
             }
-            return examples.subset(rows);
+            return rows;
         }
 
         private int[] shuffled(int n) {

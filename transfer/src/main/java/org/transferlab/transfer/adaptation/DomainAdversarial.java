@@ -36,11 +36,16 @@ public final class DomainAdversarial extends ClassificationStrategy<DomainAdvers
                              @Default("20") int maxEpochs, @Default("5") int patience, @Default("32") int batchSize,
                              @Default("2000") int sourceExamples) {
         public Parameters {
-            Weights.requireNonNegative("trade-off", tradeOff);
-            if (!(gamma > 0) || Double.isInfinite(gamma) || discriminatorWidth < 1) {
-                throw new IllegalArgumentException("gamma must be positive and discriminator-width at least 1");
-            }
+            requireAdversarial(tradeOff, gamma, discriminatorWidth);
             schedule(learningRate, maxEpochs, patience, batchSize, sourceExamples);
+        }
+    }
+
+    /** The checks of the adversarial parameters DANN and CDAN share. */
+    static void requireAdversarial(double tradeOff, double gamma, int discriminatorWidth) {
+        Weights.requireNonNegative("trade-off", tradeOff);
+        if (!(gamma > 0) || Double.isInfinite(gamma) || discriminatorWidth < 1) {
+            throw new IllegalArgumentException("gamma must be positive and discriminator-width at least 1");
         }
     }
 

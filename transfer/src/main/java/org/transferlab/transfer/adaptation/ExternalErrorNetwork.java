@@ -45,6 +45,14 @@ final class ExternalErrorNetwork {
         return backprop.getSecond();
     }
 
+    /**
+     * Backpropagates {@code dOutput} from the last {@link #forward} and returns d loss / d input, leaving the weights
+     * as they are: a frozen network that gradients pass through (SHOT's source classifier).
+     */
+    INDArray inputGradient(INDArray dOutput) {
+        return network.backpropGradient(dOutput.castTo(DataType.FLOAT), LayerWorkspaceMgr.noWorkspaces()).getSecond();
+    }
+
     /** The inference-mode output for {@code input}. */
     INDArray output(INDArray input) {
         return network.output(input, false);

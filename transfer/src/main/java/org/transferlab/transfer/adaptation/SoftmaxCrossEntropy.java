@@ -41,6 +41,23 @@ public final class SoftmaxCrossEntropy {
     }
 
     /**
+     * Σ_i weights[i] · -log softmax(logits_i)[class_i], each row weighted as given (not averaged), and its gradient
+     * with respect to the logits.
+     */
+    public static LossGradient weighted(double[][] logits, int[] classes, double[] weights) {
+        double[][] p = softmax(logits, 1);
+        double loss = 0;
+        for (int i = 0; i < logits.length; i++) {
+            loss -= weights[i] * Math.log(Math.max(p[i][classes[i]], 1e-300));
+            p[i][classes[i]] -= 1;
+            for (int j = 0; j < p[i].length; j++) {
+                p[i][j] *= weights[i];
+            }
+        }
+        return new LossGradient(loss, p);
+    }
+
+    /**
      * The gradient with respect to the logits of a loss whose gradient with respect to softmax(logits / T) is
      * {@code dProbabilities}: (1/T) p ⊙ (g - (g·p)) row by row.
      */

@@ -4,10 +4,12 @@ import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.adaptation.BatchSpectralShrinkage;
+import org.transferlab.transfer.adaptation.ConditionalDomainAdversarial;
 import org.transferlab.transfer.adaptation.DeepAdaptationNetwork;
 import org.transferlab.transfer.adaptation.DeepCoral;
 import org.transferlab.transfer.adaptation.DomainAdversarial;
 import org.transferlab.transfer.adaptation.MinimumClassConfusion;
+import org.transferlab.transfer.adaptation.SourceHypothesisTransfer;
 import org.transferlab.transfer.alignment.Coral;
 import org.transferlab.transfer.boosting.TrAdaBoost;
 import org.transferlab.transfer.boosting.TrAdaBoostR2;
@@ -77,6 +79,8 @@ import org.transferlab.transfer.weighting.KmmRegression;
  * <tr><td>classification</td><td>{@code deep-coral}</td><td>{@link DeepCoral}</td></tr>
  * <tr><td>classification</td><td>{@code mcc}</td><td>{@link MinimumClassConfusion}</td></tr>
  * <tr><td>classification</td><td>{@code bss}</td><td>{@link BatchSpectralShrinkage}</td></tr>
+ * <tr><td>classification</td><td>{@code cdan}</td><td>{@link ConditionalDomainAdversarial}</td></tr>
+ * <tr><td>classification</td><td>{@code shot}</td><td>{@link SourceHypothesisTransfer}</td></tr>
  * <tr><td>classification</td><td>{@code kmm}</td><td>{@link KmmClassification}</td></tr>
  * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
  * <tr><td>classification</td><td>{@code best-source}</td><td>{@link BestSource}</td></tr>
@@ -124,6 +128,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), DeepCoral.NAME, DeepCoral.class);
         StrategyBindings.strategy(binder(), MinimumClassConfusion.NAME, MinimumClassConfusion.class);
         StrategyBindings.strategy(binder(), BatchSpectralShrinkage.NAME, BatchSpectralShrinkage.class);
+        StrategyBindings.strategy(binder(), ConditionalDomainAdversarial.NAME, ConditionalDomainAdversarial.class);
+        StrategyBindings.strategy(binder(), SourceHypothesisTransfer.NAME, SourceHypothesisTransfer.class);
         StrategyBindings.strategy(binder(), KmmClassification.NAME, KmmClassification.class);
         StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
         StrategyBindings.strategy(binder(), BestSource.NAME, BestSource.class);
