@@ -54,7 +54,8 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("augment", "bss", "coral", "dann", "deep-coral", "discriminative-fine-tuning", "feature-extraction",
+        assertEquals(List.of("augment", "bss", "co-tuning", "coral", "dann", "deep-coral", "delta", "discriminative-fine-tuning",
+                "feature-extraction",
                 "fine-tuning", "kliep", "kmm", "l2-sp", "layer-transfer", "linint", "lp-ft", "mcc", "mmd", "oracle", "pooled",
                 "pred", "source-only", "target-only", "tribuo-head", "weighted"),
                 List.copyOf(registry.names()));

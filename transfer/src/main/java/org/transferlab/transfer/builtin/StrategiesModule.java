@@ -4,9 +4,11 @@ import com.google.inject.AbstractModule;
 import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.adaptation.BatchSpectralShrinkage;
+import org.transferlab.transfer.adaptation.CoTuning;
 import org.transferlab.transfer.adaptation.DeepAdaptationNetwork;
 import org.transferlab.transfer.adaptation.DeepCoral;
 import org.transferlab.transfer.adaptation.DomainAdversarial;
+import org.transferlab.transfer.adaptation.FeatureMapAttention;
 import org.transferlab.transfer.adaptation.MinimumClassConfusion;
 import org.transferlab.transfer.alignment.Coral;
 import org.transferlab.transfer.clustering.ClusterTargetOnly;
@@ -73,6 +75,8 @@ import org.transferlab.transfer.weighting.KmmRegression;
  * <tr><td>classification</td><td>{@code deep-coral}</td><td>{@link DeepCoral}</td></tr>
  * <tr><td>classification</td><td>{@code mcc}</td><td>{@link MinimumClassConfusion}</td></tr>
  * <tr><td>classification</td><td>{@code bss}</td><td>{@link BatchSpectralShrinkage}</td></tr>
+ * <tr><td>classification</td><td>{@code delta}</td><td>{@link FeatureMapAttention}</td></tr>
+ * <tr><td>classification</td><td>{@code co-tuning}</td><td>{@link CoTuning}</td></tr>
  * <tr><td>classification</td><td>{@code kmm}</td><td>{@link KmmClassification}</td></tr>
  * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
  * <tr><td>regression</td><td>{@code target-only}</td><td>{@link TargetOnlyRegression}</td></tr>
@@ -116,6 +120,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), DeepCoral.NAME, DeepCoral.class);
         StrategyBindings.strategy(binder(), MinimumClassConfusion.NAME, MinimumClassConfusion.class);
         StrategyBindings.strategy(binder(), BatchSpectralShrinkage.NAME, BatchSpectralShrinkage.class);
+        StrategyBindings.strategy(binder(), FeatureMapAttention.NAME, FeatureMapAttention.class);
+        StrategyBindings.strategy(binder(), CoTuning.NAME, CoTuning.class);
         StrategyBindings.strategy(binder(), KmmClassification.NAME, KmmClassification.class);
         StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
 
