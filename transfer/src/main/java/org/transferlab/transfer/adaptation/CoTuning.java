@@ -62,12 +62,17 @@ public final class CoTuning extends ClassificationStrategy<CoTuning.Parameters> 
                     ExternalErrorNetwork sourceHead = AdaptationModel.sourceHead(context.sourceModel(), p.learningRate(), seed)
                             .orElseThrow(() -> new NotApplicableException(
                                     "it needs the source network's softmax output layer just above its last hidden layer"));
-                    Examples budget = model.scaling.apply(context.budget().train());
-                    double[][] features = ExternalErrorNetwork.rows(model.features.output(Batches.features(budget)));
-                    double[][] probabilities = SoftmaxCrossEntropy.softmax(ExternalErrorNetwork.rows(
-                            sourceHead.output(ExternalErrorNetwork.array(features))), p.temperature());
-                    return new SourceHeadCoTraining(sourceHead,
-                            CategoryRelationship.direct(probabilities, budget.classes(), context.classCount()), p.lambda());
+                    return new SourceHeadCoTraining(sourceHead, relationship(model, sourceHead,
+                            model.scaling.apply(context.budget().train()), context.classCount(), p.temperature()), p.lambda());
                 }, NAME);
+    }
+
+    /** p(y_s | y_t) from the source network (the model before training, and its output layer) on scaled {@code budget}. */
+    static double[][] relationship(AdaptationModel model, ExternalErrorNetwork sourceHead, Examples budget, int targetClasses,
+                                   double temperature) {
+        double[][] features = ExternalErrorNetwork.rows(model.features.output(Batches.features(budget)));
+        double[][] probabilities = SoftmaxCrossEntropy.softmax(ExternalErrorNetwork.rows(
+                sourceHead.output(ExternalErrorNetwork.array(features))), temperature);
+        return CategoryRelationship.direct(probabilities, budget.classes(), targetClasses);
     }
 }
