@@ -63,12 +63,18 @@ public final class FeatureMapAttention extends ClassificationStrategy<FeatureMap
     @Override
     public Fitted fit(Parameters p, TransferContext context) {
         return JointTraining.fit(context, DomainAdversarial.schedule(p.learningRate(), p.maxEpochs(), p.patience(),
-                p.batchSize(), 0), false, (model, seed) -> {
-                    penaliseHead(model.classifier, p.beta());
-                    Examples budget = model.scaling.apply(context.budget().train());
-                    MultiLayerNetwork source = model.features.network().clone();
-                    return new AttentiveFeatureDistance(source, attention(model, source, budget, p.probeSteps()), p.alpha());
-                }, NAME);
+                p.batchSize(), 0), false, (model, seed) -> regulariser(model, model.scaling.apply(context.budget().train()), p),
+                NAME);
+    }
+
+    /**
+     * DELTA's term for {@code model} before training (the source network and its starting classifier), the attention
+     * measured on the scaled budget; the classifier's weights get the β penalty.
+     */
+    static AttentiveFeatureDistance regulariser(AdaptationModel model, Examples budget, Parameters p) {
+        penaliseHead(model.classifier, p.beta());
+        MultiLayerNetwork source = model.features.network().clone();
+        return new AttentiveFeatureDistance(source, attention(model, source, budget, p.probeSteps()), p.alpha());
     }
 
     /** The channel attention on {@code budget}, measured with a probe trained from a copy of the model's classifier. */

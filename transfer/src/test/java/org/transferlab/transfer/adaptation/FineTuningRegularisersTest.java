@@ -78,8 +78,8 @@ class FineTuningRegularisersTest {
     @Test
     void deltaIsZeroWhileTheNetworkIsTheSourcesAndGrowsOnceFineTuningMovesIt() {
         AdaptationModel model = model(smallSource());
-        AttentiveFeatureDistance delta = new AttentiveFeatureDistance(model.features.network().clone(),
-                new double[] {0.2, 0.3, 0.5}, 1.0);
+        AttentiveFeatureDistance delta = FeatureMapAttention.regulariser(model, BUDGET,
+                new FeatureMapAttention.Parameters(1.0, 0.01, 20, 0.01, 3, 3, 32));
         double[][] atStart = new double[5][3];
         assertEquals(0, term(model, delta, atStart), 1e-12);
         assertTrue(allZero(atStart), "no gradient while the features are the source's");
@@ -213,6 +213,7 @@ class FineTuningRegularisersTest {
         AdaptationModel plain = model(source);
         AdaptationModel off = model(source);
         AdaptationModel on = model(source);
+        AdaptationModel probe = model(source);
         ExternalErrorNetwork offHead = AdaptationModel.sourceHead(source, 0.01, 5).orElseThrow();
         ExternalErrorNetwork onHead = AdaptationModel.sourceHead(source, 0.01, 5).orElseThrow();
         INDArray headBefore = offHead.params().dup();
@@ -228,5 +229,16 @@ class FineTuningRegularisersTest {
                 "with λ > 0 the source head is trained");
         assertFalse(java.util.Arrays.equals(plain.features.params().toFloatVector(), on.features.params().toFloatVector()),
                 "with λ > 0 its gradient reaches the features");
+
+        // The term is λ times the source head's cross-entropy against the relationship rows of the examples' labels.
+        ExternalErrorNetwork head = AdaptationModel.sourceHead(source, 0.01, 5).orElseThrow();
+        double[][] features = ExternalErrorNetwork.rows(probe.features.output(Batches.features(BUDGET)));
+        double[][] targets = new double[BUDGET.size()][];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = relationship[BUDGET.classes()[i]];
+        }
+        double expected = 2.3 * SoftmaxCrossEntropy.ofDistributions(ExternalErrorNetwork.rows(head.output(
+                ExternalErrorNetwork.array(features))), targets).value();
+        assertEquals(expected, term(probe, new SourceHeadCoTraining(head, relationship, 2.3), new double[5][3]), 1e-6);
     }
 }
