@@ -88,8 +88,13 @@ class FineTuningRegularisersTest {
             AdaptationTrainer.step(model, NONE, BUDGET, NONE, AdaptationLoss.NONE, 0, 1);
         }
         double[][] moved = new double[5][3];
-        assertTrue(term(model, delta, moved) > 1e-6, "the source's copy stays where it was");
+        double distance = term(model, delta, moved);
+        assertTrue(distance > 1e-6, "the source's copy stays where it was");
         assertFalse(allZero(moved));
+        MultiLayerNetwork start = model(smallSource()).features.network();
+        double[] attention = {0.2, 0.3, 0.5};
+        assertEquals(0.25 * term(model, new AttentiveFeatureDistance(start, attention, 1.0), new double[5][3]),
+                term(model, new AttentiveFeatureDistance(start, attention, 0.25), new double[5][3]), 1e-12, "the term scales with α");
     }
 
     @Test
@@ -130,6 +135,13 @@ class FineTuningRegularisersTest {
         };
         double[] increases = ChannelAttention.lossIncreases(features, classes, classifier);
         assertEquals(0, increases[2], 1e-12, "zeroing an unread channel changes nothing");
+        double[][] fromChannelOne = new double[features.length][];
+        for (int i = 0; i < features.length; i++) {
+            fromChannelOne[i] = new double[] {3 * features[i][1], -3 * features[i][1]};
+        }
+        assertEquals(SoftmaxCrossEntropy.of(fromChannelOne, classes).value()
+                - SoftmaxCrossEntropy.of(classifier.apply(features), classes).value(), increases[0], 1e-12,
+                "without channel 0 the logits are channel 1's alone");
         double[] weights = ChannelAttention.weights(features, classes, classifier);
         assertEquals(1, weights[0] + weights[1] + weights[2], 1e-12);
         assertTrue(weights[0] > weights[1] && weights[1] > weights[2], java.util.Arrays.toString(weights));
@@ -240,5 +252,18 @@ class FineTuningRegularisersTest {
         double expected = 2.3 * SoftmaxCrossEntropy.ofDistributions(ExternalErrorNetwork.rows(head.output(
                 ExternalErrorNetwork.array(features))), targets).value();
         assertEquals(expected, term(probe, new SourceHeadCoTraining(head, relationship, 2.3), new double[5][3]), 1e-6);
+    }
+
+    @Test
+    void badParametersAreRefusedNamingTheirKey() {
+        for (Runnable bad : List.<Runnable>of(
+                () -> new FeatureMapAttention.Parameters(-0.1, 0.01, 100, 0.001, 100, 10, 32),
+                () -> new FeatureMapAttention.Parameters(0.01, Double.NaN, 100, 0.001, 100, 10, 32),
+                () -> new FeatureMapAttention.Parameters(0.01, 0.01, -1, 0.001, 100, 10, 32),
+                () -> new CoTuning.Parameters(-1, 1, 0.001, 100, 10, 32),
+                () -> new CoTuning.Parameters(2.3, 0, 0.001, 100, 10, 32))) {
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, bad::run);
+            assertTrue(refused.getMessage().matches("(alpha|beta|probe-steps|lambda|temperature) must .*"), refused.getMessage());
+        }
     }
 }
