@@ -86,7 +86,8 @@ class BuiltInStrategiesContractTest extends StrategyContract {
      * Joint-training strategies run a few epochs here rather than their default twenty: each epoch is a pass over the
      * whole source sample, and the contract's checks do not depend on how long training runs.
      */
-    private static final java.util.Set<String> FEW_EPOCHS = java.util.Set.of("dann", "mmd", "deep-coral", "mcc", "bss", "cdan", "shot");
+    private static final java.util.Set<String> FEW_EPOCHS = java.util.Set.of("dann", "mmd", "deep-coral", "mcc", "bss", "cdan",
+            "shot", "delta", "co-tuning");
 
     @Override
     protected String parameters() {

@@ -54,7 +54,7 @@ class StrategyContractTest {
     @Test
     void theBuiltInStrategiesAreRegistered() {
         PluginRegistry<TransferStrategy<?>> registry = StrategyBindings.registry(Plugins.discover());
-        assertEquals(List.of("augment", "best-source", "bss", "cdan", "coral", "dann", "deep-coral",
+        assertEquals(List.of("augment", "best-source", "bss", "cdan", "co-tuning", "coral", "dann", "deep-coral", "delta",
                 "discriminative-fine-tuning", "feature-extraction", "fine-tuning", "kliep", "kmm", "l2-sp", "layer-transfer",
                 "linint", "lp-ft", "mcc", "mmd", "oracle", "pooled", "pred", "shot", "source-ensemble", "source-only",
                 "target-only", "tradaboost", "tribuo-head", "weighted"),

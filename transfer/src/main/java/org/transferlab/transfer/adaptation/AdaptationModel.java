@@ -92,7 +92,7 @@ final class AdaptationModel implements Predictor {
      * a model file cut lower, or without class names, keeps the random head); returns whether it did.
      */
     private static boolean startFromSourceHead(MultiLayerNetwork source, int lastHidden, java.util.List<String> sourceClasses,
-                                            java.util.List<String> labels, MultiLayerNetwork classifier) {
+                                               java.util.List<String> labels, MultiLayerNetwork classifier) {
         int output = source.getnLayers() - 1;
         if (output != lastHidden + 1 || !(source.getLayer(output).conf().getLayer() instanceof BaseOutputLayer head)
                 || head.getNOut() != sourceClasses.size() || head.getNIn() != classifier.getLayer(0).getParam("W").size(0)) {
@@ -110,6 +110,20 @@ final class AdaptationModel implements Predictor {
             }
         }
         return true;
+    }
+
+    /**
+     * The source network's own output layer as a linear layer (logits over the source's classes, in its order) on
+     * the features, trained by Adam at {@code learningRate}; empty when the layer above the cut is not the source's
+     * softmax output over its named classes.
+     */
+    static java.util.Optional<ExternalErrorNetwork> sourceHead(SourceModel source, double learningRate, long seed) {
+        MultiLayerNetwork copy = source.copy();
+        int lastHidden = source.lastHiddenLayer();
+        int width = (int) ((FeedForwardLayer) copy.getLayer(lastHidden).conf().getLayer()).getNOut();
+        MultiLayerNetwork head = linear(width, source.classNames().size(), learningRate, seed);
+        return startFromSourceHead(copy, lastHidden, source.classNames(), source.classNames(), head)
+                ? java.util.Optional.of(new ExternalErrorNetwork(head)) : java.util.Optional.empty();
     }
 
     /** A linear layer {@code inputs} → {@code outputs} (logits), Xavier-initialised from {@code seed}, trained by Adam. */

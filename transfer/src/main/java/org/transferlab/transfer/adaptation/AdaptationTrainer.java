@@ -117,7 +117,7 @@ final class AdaptationTrainer {
             value += ce.value();
         }
         double[][] dFeatures = new double[features.length][features[0].length];
-        value += loss.addGradients(new Step(features, logits, source.size(), budget.size(), progress, epoch), dFeatures, dLogits);
+        value += loss.addGradients(new Step(features, logits, source.size(), budget.size(), progress, epoch, rows), dFeatures, dLogits);
         INDArray fromClassifier = model.classifier.backward(ExternalErrorNetwork.array(dLogits), epoch);
         model.features.backward(fromClassifier.addi(ExternalErrorNetwork.array(dFeatures)), epoch);
         return value;

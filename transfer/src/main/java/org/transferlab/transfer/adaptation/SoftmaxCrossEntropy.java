@@ -58,6 +58,22 @@ public final class SoftmaxCrossEntropy {
     }
 
     /**
+     * The mean over rows of the cross-entropy -Σ_k q_k log softmax(logits)_k against the distributions {@code targets}
+     * (one per row, each summing to 1), with its gradient (softmax(logits) - q) / rows; 0 for no rows.
+     */
+    public static LossGradient ofDistributions(double[][] logits, double[][] targets) {
+        double[][] p = softmax(logits, 1);
+        double loss = 0;
+        for (int i = 0; i < logits.length; i++) {
+            for (int k = 0; k < p[i].length; k++) {
+                loss -= targets[i][k] * Math.log(Math.max(p[i][k], 1e-300));
+                p[i][k] = (p[i][k] - targets[i][k]) / logits.length;
+            }
+        }
+        return new LossGradient(logits.length == 0 ? 0 : loss / logits.length, p);
+    }
+
+    /**
      * The gradient with respect to the logits of a loss whose gradient with respect to softmax(logits / T) is
      * {@code dProbabilities}: (1/T) p ⊙ (g - (g·p)) row by row.
      */

@@ -1,5 +1,7 @@
 package org.transferlab.transfer.adaptation;
 
+import org.transferlab.core.data.Examples;
+
 /**
  * One minibatch of joint training as an {@link AdaptationLoss} sees it: the rows are the source examples, then the
  * labelled target (budget) examples, then the unlabelled target examples, with the feature extractor's output and
@@ -11,8 +13,16 @@ package org.transferlab.transfer.adaptation;
  * @param budgetRows how many rows follow from the target's label budget
  * @param progress   how far training has come, in [0, 1]: steps taken / the most steps the schedule allows
  * @param epoch      the epoch, from 1
+ * @param rows       the scaled examples of the rows, in the same order (the unlabelled ones with class 0): what a
+ *                   term reads that depends on the inputs (DELTA's source features) or labels (Co-Tuning's)
  */
-public record Step(double[][] features, double[][] logits, int sourceRows, int budgetRows, double progress, int epoch) {
+public record Step(double[][] features, double[][] logits, int sourceRows, int budgetRows, double progress, int epoch,
+                   Examples rows) {
+
+    /** The budget rows' examples. */
+    public Examples budget() {
+        return rows.subset(java.util.stream.IntStream.range(sourceRows, targetFrom()).toArray());
+    }
 
     /** The index of the first unlabelled target row. */
     public int targetFrom() {

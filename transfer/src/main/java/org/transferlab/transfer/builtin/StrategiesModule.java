@@ -5,9 +5,11 @@ import org.transferlab.core.plugin.TransferLabModule;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.adaptation.BatchSpectralShrinkage;
 import org.transferlab.transfer.adaptation.ConditionalDomainAdversarial;
+import org.transferlab.transfer.adaptation.CoTuning;
 import org.transferlab.transfer.adaptation.DeepAdaptationNetwork;
 import org.transferlab.transfer.adaptation.DeepCoral;
 import org.transferlab.transfer.adaptation.DomainAdversarial;
+import org.transferlab.transfer.adaptation.FeatureMapAttention;
 import org.transferlab.transfer.adaptation.MinimumClassConfusion;
 import org.transferlab.transfer.adaptation.SourceHypothesisTransfer;
 import org.transferlab.transfer.alignment.Coral;
@@ -81,6 +83,8 @@ import org.transferlab.transfer.weighting.KmmRegression;
  * <tr><td>classification</td><td>{@code bss}</td><td>{@link BatchSpectralShrinkage}</td></tr>
  * <tr><td>classification</td><td>{@code cdan}</td><td>{@link ConditionalDomainAdversarial}</td></tr>
  * <tr><td>classification</td><td>{@code shot}</td><td>{@link SourceHypothesisTransfer}</td></tr>
+ * <tr><td>classification</td><td>{@code delta}</td><td>{@link FeatureMapAttention}</td></tr>
+ * <tr><td>classification</td><td>{@code co-tuning}</td><td>{@link CoTuning}</td></tr>
  * <tr><td>classification</td><td>{@code kmm}</td><td>{@link KmmClassification}</td></tr>
  * <tr><td>classification</td><td>{@code kliep}</td><td>{@link KliepClassification}</td></tr>
  * <tr><td>classification</td><td>{@code best-source}</td><td>{@link BestSource}</td></tr>
@@ -130,6 +134,8 @@ public final class StrategiesModule extends AbstractModule implements TransferLa
         StrategyBindings.strategy(binder(), BatchSpectralShrinkage.NAME, BatchSpectralShrinkage.class);
         StrategyBindings.strategy(binder(), ConditionalDomainAdversarial.NAME, ConditionalDomainAdversarial.class);
         StrategyBindings.strategy(binder(), SourceHypothesisTransfer.NAME, SourceHypothesisTransfer.class);
+        StrategyBindings.strategy(binder(), FeatureMapAttention.NAME, FeatureMapAttention.class);
+        StrategyBindings.strategy(binder(), CoTuning.NAME, CoTuning.class);
         StrategyBindings.strategy(binder(), KmmClassification.NAME, KmmClassification.class);
         StrategyBindings.strategy(binder(), KliepClassification.NAME, KliepClassification.class);
         StrategyBindings.strategy(binder(), BestSource.NAME, BestSource.class);

@@ -110,4 +110,27 @@ class AdaptationLossesTest {
         assertEquals(2 / (1 + Math.exp(-5)) - 1, GradientReversal.lambda(0.5, 10), 1e-15);
         assertTrue(GradientReversal.lambda(1, 10) > 0.99);
     }
+
+    @Test
+    void attentiveFeatureDistanceIsTheHandComputedWeightedSumAndItsGradientMatchesFiniteDifferences() {
+        // (1/2) [0.7 (1 - 0)² + 0.3 (2 - 4)² + 0.7 (0 - 0)² + 0.3 (1 - 0)²] = (0.7 + 1.2 + 0.3) / 2
+        assertEquals(1.1, AttentiveFeatureDistance.of(new double[][] {{1, 2}, {0, 1}}, new double[][] {{0, 4}, {0, 0}},
+                new double[] {0.7, 0.3}).value(), 1e-12);
+        double[][] f = random(5, 3, 13);
+        double[][] source = random(5, 3, 14);
+        double[] attention = {0.5, 0.2, 0.3};
+        assertGradient(rows -> AttentiveFeatureDistance.of(rows, source, attention).value(), f,
+                AttentiveFeatureDistance.of(f, source, attention).gradient(), "DELTA");
+    }
+
+    @Test
+    void crossEntropyAgainstDistributionsIsTheClassCrossEntropyForOneHotTargetsAndItsGradientMatches() {
+        double[][] z = random(4, 3, 15);
+        double[][] oneHot = {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}, {0, 1, 0}};
+        assertEquals(SoftmaxCrossEntropy.of(z, new int[] {1, 0, 2, 1}).value(),
+                SoftmaxCrossEntropy.ofDistributions(z, oneHot).value(), 1e-12);
+        double[][] soft = {{0.2, 0.5, 0.3}, {0.6, 0.1, 0.3}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0, 0.9, 0.1}};
+        assertGradient(rows -> SoftmaxCrossEntropy.ofDistributions(rows, soft).value(), z,
+                SoftmaxCrossEntropy.ofDistributions(z, soft).gradient(), "soft CE");
+    }
 }

@@ -101,6 +101,9 @@ class ConditionalAdversarialTest {
     private static final double[][] FEATURES = {{0.1, 0.5}, {-1.0, 0.2}, {0.7, -0.6}, {0.3, 0.9}, {-0.2, -0.4}};
     private static final double[][] LOGITS = {{1.0, -0.5, 0.2}, {0.3, 0.3, -1.0}, {-0.7, 1.2, 0.4}, {2.0, 0.1, -0.3},
             {0.0, 0.5, 0.5}};
+    /** The step's examples, which cdan's term does not read. */
+    private static final org.transferlab.core.data.Examples UNREAD_ROWS =
+            org.transferlab.core.data.Examples.classified(new float[5], 1, new int[5]);
 
     private static ConditionalDiscriminator cdan(boolean entropy) {
         MultilinearMap map = MultilinearMap.exact(2, 3);
@@ -111,7 +114,7 @@ class ConditionalAdversarialTest {
     void withLambdaZeroNeitherFeaturesNorLogitsGetADomainGradient() {
         double[][] dFeatures = new double[5][2];
         double[][] dLogits = new double[5][3];
-        double loss = cdan(true).addGradients(new Step(FEATURES, LOGITS, 2, 0, 0, 1), dFeatures, dLogits);
+        double loss = cdan(true).addGradients(new Step(FEATURES, LOGITS, 2, 0, 0, 1, UNREAD_ROWS), dFeatures, dLogits);
         assertTrue(loss > 0);
         for (int i = 0; i < 5; i++) {
             assertArrayEquals(new double[2], dFeatures[i], 0, "features, row " + i);
@@ -130,7 +133,7 @@ class ConditionalAdversarialTest {
             double lambda = GradientReversal.lambda(progress, 10);
             double[][] dFeatures = new double[5][2];
             double[][] dLogits = new double[5][3];
-            cdan(entropy).addGradients(new Step(FEATURES, LOGITS, 2, 0, progress, 1), dFeatures, dLogits);
+            cdan(entropy).addGradients(new Step(FEATURES, LOGITS, 2, 0, progress, 1, UNREAD_ROWS), dFeatures, dLogits);
             MultiLayerNetwork discriminator = AdaptationModel.dense(6, 4, 2, 0.01, 9).convertDataType(DataType.DOUBLE);
             double[] weights = entropy ? EntropyConditioning.weights(SoftmaxCrossEntropy.softmax(LOGITS, 1), 2)
                     : DomainDiscriminator.balanced(2, 5);

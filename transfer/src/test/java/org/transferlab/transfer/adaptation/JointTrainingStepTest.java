@@ -88,7 +88,7 @@ class JointTrainingStepTest {
         double[][] logits = new double[4][2];
         DomainDiscriminator atStart = new DomainDiscriminator(2, 5, 0.01, 9, 1.0, 10);
         double[][] dFeatures = new double[4][2];
-        atStart.addGradients(new Step(features, logits, 2, 0, 0, 1), dFeatures, new double[4][2]);
+        atStart.addGradients(new Step(features, logits, 2, 0, 0, 1, BATCH.subset(new int[] {0, 1, 2, 3})), dFeatures, new double[4][2]);
         for (double[] row : dFeatures) {
             assertArrayEquals(new double[2], row, 0, "with λ = 0 the features get no domain gradient");
         }
@@ -96,11 +96,11 @@ class JointTrainingStepTest {
         // The gradient of the discriminator's loss with respect to its input, from an identical discriminator.
         DomainDiscriminator probe = new DomainDiscriminator(2, 5, 0.01, 9, 1.0, 10);
         double[][] plain = new double[4][2];
-        probe.addGradients(new Step(features, logits, 2, 0, 1, 1), plain, new double[4][2]);
+        probe.addGradients(new Step(features, logits, 2, 0, 1, 1, BATCH.subset(new int[] {0, 1, 2, 3})), plain, new double[4][2]);
         double lambda = GradientReversal.lambda(1, 10);
         DomainDiscriminator later = new DomainDiscriminator(2, 5, 0.01, 9, 1.0, 10);
         double[][] reversed = new double[4][2];
-        later.addGradients(new Step(features, logits, 2, 0, 0.5, 1), reversed, new double[4][2]);
+        later.addGradients(new Step(features, logits, 2, 0, 0.5, 1, BATCH.subset(new int[] {0, 1, 2, 3})), reversed, new double[4][2]);
         double ratio = GradientReversal.lambda(0.5, 10) / lambda;
         boolean someNonZero = false;
         for (int i = 0; i < 4; i++) {
