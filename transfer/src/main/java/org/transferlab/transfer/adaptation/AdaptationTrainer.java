@@ -52,13 +52,10 @@ final class AdaptationTrainer {
         int batch = schedule.batchSize();
         int stepsPerEpoch = Math.max(MIN_STEPS_PER_EPOCH, (Math.max(data.source().size(), data.budget().size()) + batch - 1) / batch);
         double totalSteps = (double) stepsPerEpoch * schedule.maxEpochs();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        INDArray[] best = null;
-        FitSummary kept = FitSummary.NONE;
-        int sinceBest = 0;
+        BestEpoch best = new BestEpoch();
         int epoch = 0;
         int steps = 0;
-        while (epoch < schedule.maxEpochs() && sinceBest < schedule.patience()) {
+        while (epoch < schedule.maxEpochs() && best.patient(schedule.patience())) {
             epoch++;
             double lossSum = 0;
             for (int s = 0; s < stepsPerEpoch; s++) {
@@ -78,18 +75,9 @@ final class AdaptationTrainer {
             if (!Double.isFinite(validationLoss) || !Double.isFinite(trainLoss)) {
                 throw new IllegalStateException(phase + " training diverged: loss " + trainLoss + " at epoch " + epoch);
             }
-            if (validationLoss < bestLoss) {
-                bestLoss = validationLoss;
-                best = model.snapshot();
-                kept = new FitSummary(epoch, 0, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
-                sinceBest = 0;
-            } else {
-                sinceBest++;
-            }
+            best.record(model, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, false);
         }
-        model.restore(best);
-        return new FitSummary(kept.bestEpoch(), epoch, kept.trainLoss(), kept.trainAccuracy(), kept.validationLoss(),
-                kept.validationAccuracy());
+        return best.restore(model);
     }
 
     /** One update of the whole model on these rows; returns the step's objective. */

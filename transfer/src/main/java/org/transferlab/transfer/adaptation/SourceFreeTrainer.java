@@ -49,12 +49,9 @@ final class SourceFreeTrainer {
         int batch = schedule.batchSize();
         int stepsPerEpoch = Math.max(MIN_STEPS_PER_EPOCH, (Math.max(data.target().size(), data.budget().size()) + batch - 1) / batch);
         boolean validates = data.validation().size() > 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        INDArray[] best = null;
-        FitSummary kept = FitSummary.NONE;
-        int sinceBest = 0;
+        BestEpoch best = new BestEpoch();
         int epoch = 0;
-        while (epoch < schedule.maxEpochs() && sinceBest < schedule.patience()) {
+        while (epoch < schedule.maxEpochs() && best.patient(schedule.patience())) {
             epoch++;
             AdaptationModel.Outputs outputs = model.outputs(data.target());
             int[] pseudoLabels = CentroidPseudoLabels.of(outputs.features(), SoftmaxCrossEntropy.softmax(outputs.logits(), 1));
@@ -81,18 +78,9 @@ final class SourceFreeTrainer {
             if (!Double.isFinite(trainLoss) || validates && !Double.isFinite(validationLoss)) {
                 throw new IllegalStateException(phase + " training diverged: loss " + trainLoss + " at epoch " + epoch);
             }
-            if (!validates || validationLoss < bestLoss) {
-                bestLoss = validationLoss;
-                best = model.snapshot();
-                kept = new FitSummary(epoch, 0, trainLoss, trainAccuracy, validationLoss, validationAccuracy);
-                sinceBest = 0;
-            } else {
-                sinceBest++;
-            }
+            best.record(model, epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, !validates);
         }
-        model.restore(best);
-        return new FitSummary(kept.bestEpoch(), epoch, kept.trainLoss(), kept.trainAccuracy(), kept.validationLoss(),
-                kept.validationAccuracy());
+        return best.restore(model);
     }
 
     /**
