@@ -59,14 +59,20 @@ final class ForecastCommand implements Callable<Integer> {
         StudyRunner.Prepared study = new StudyRunner(options.dataDirectory(config), progress).prepare(config);
         SourceModelStore store = noCache ? SourceModelStore.disabled()
                 : new SourceModelStore(StudyOptions.cacheDirectory(cacheDir), progress);
-        PluginRegistry<TransferabilityScore> registry = ScoreBindings.registry(Plugins.discover());
-        Map<String, TransferabilityScore> scores = new LinkedHashMap<>();
-        registry.names().forEach(name -> scores.put(name, registry.get(name)));
+        Map<String, TransferabilityScore> scores = scores();
         List<ForecastRunner.Row> rows = new ForecastRunner(store, progress).forecast(study, scores);
         out.println(markdown(rows));
         out.printf(Locale.ROOT, "%d forecasts of %d scores over %d seeds in %.1f s, no target model trained%n", rows.size(),
                 scores.size(), config.settings().seeds(), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** Every transferability score on the class path, by name. */
+    static Map<String, TransferabilityScore> scores() {
+        PluginRegistry<TransferabilityScore> registry = ScoreBindings.registry(Plugins.discover());
+        Map<String, TransferabilityScore> scores = new LinkedHashMap<>();
+        registry.names().forEach(name -> scores.put(name, registry.get(name)));
+        return scores;
     }
 
     static String markdown(List<ForecastRunner.Row> rows) {

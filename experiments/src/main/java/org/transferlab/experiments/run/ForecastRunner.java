@@ -40,17 +40,25 @@ public final class ForecastRunner {
     /**
      * One score of one pair and budget, over the study's seeds.
      *
+     * @param source    the pair's source (a model's name, or several sources joined by {@code +})
+     * @param budget    the budget's label, as in results.csv
+     * @param higherIsBetter whether a higher value forecasts a more transferable source
      * @param value     the mean score over the seeds where it has one (NaN where it has none)
      * @param reference the mean of what the score was compared with
      * @param helping   the seeds whose forecast is that transfer helps
      * @param seeds     the seeds with a value
      * @param note      the forecast's rule, or why there is no value
      */
-    public record Row(String pair, String budget, String score, double value, double reference, int helping, int seeds,
-                      String note) {
+    public record Row(String source, String target, String budget, String score, boolean higherIsBetter, double value,
+                      double reference, int helping, int seeds, String note) {
         /** The forecast over the seeds: that transfer helps, when it does in more than half of them. */
         public boolean helps() {
             return seeds > 0 && 2 * helping > seeds;
+        }
+
+        /** {@code source → target}, as the report writes a pair. */
+        public String pair() {
+            return source + " → " + target;
         }
     }
 
@@ -64,34 +72,34 @@ public final class ForecastRunner {
         SourceModels sources = new SourceModels(store, progress);
         BudgetSampler sampler = new BudgetSampler(study.config().budgets().validationFraction());
         String firstStrategy = study.config().strategies().get(0).name();
-        Map<String, Map<String, List<Forecast>>> byGroup = new LinkedHashMap<>();
+        Map<List<String>, Map<String, List<Forecast>>> byGroup = new LinkedHashMap<>();
         for (Cell cell : study.grid().cells()) {
             if (!cell.strategy().name().equals(firstStrategy) || cell.source() instanceof NoSource) {
                 continue;
             }
             ForecastInputs inputs = SealedTestAccess.sealed("forecast", () -> inputs(cell, study.domains(), sources, sampler));
             Map<String, List<Forecast>> group = byGroup.computeIfAbsent(
-                    cell.source().name() + " → " + cell.target().name() + "\u0000" + cell.budget().label(), k -> new LinkedHashMap<>());
+                    List.of(cell.source().name(), cell.target().name(), cell.budget().label()), k -> new LinkedHashMap<>());
             scores.forEach((name, score) -> group.computeIfAbsent(name, k -> new ArrayList<>())
                     .add(SealedTestAccess.sealed("score '" + name + "'", () -> score.forecast(inputs))));
         }
         List<Row> rows = new ArrayList<>();
-        byGroup.forEach((key, group) -> {
-            String[] parts = key.split("\u0000");
-            group.forEach((name, forecasts) -> rows.add(row(parts[0], parts[1], name, forecasts)));
-        });
+        byGroup.forEach((key, group) -> group.forEach((name, forecasts) ->
+                rows.add(row(key.get(0), key.get(1), key.get(2), name, scores.get(name).higherIsBetter(), forecasts))));
         return rows;
     }
 
-    private static Row row(String pair, String budget, String score, List<Forecast> forecasts) {
+    private static Row row(String source, String target, String budget, String score, boolean higherIsBetter,
+                           List<Forecast> forecasts) {
         List<Forecast> available = forecasts.stream().filter(Forecast::available).toList();
         if (available.isEmpty()) {
-            return new Row(pair, budget, score, Double.NaN, Double.NaN, 0, 0, forecasts.get(0).rule());
+            return new Row(source, target, budget, score, higherIsBetter, Double.NaN, Double.NaN, 0, 0, forecasts.get(0).rule());
         }
         double value = available.stream().mapToDouble(Forecast::value).average().orElseThrow();
         double reference = available.stream().mapToDouble(Forecast::reference).average().orElseThrow();
         int helping = (int) available.stream().filter(Forecast::helps).count();
-        return new Row(pair, budget, score, value, reference, helping, available.size(), available.get(0).rule());
+        return new Row(source, target, budget, score, higherIsBetter, value, reference, helping, available.size(),
+                available.get(0).rule());
     }
 
     private static ForecastInputs inputs(Cell cell, Map<String, Domain> domains, SourceModels sources, BudgetSampler sampler) {

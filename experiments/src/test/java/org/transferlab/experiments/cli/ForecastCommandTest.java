@@ -79,6 +79,33 @@ class ForecastCommandTest {
     }
 
     @Test
+    void aRunWithForecastsReportsTheForecastCommandsNumbersAgainstTheMeasuredGains() throws Exception {
+        Path config = Files.writeString(dir.resolve("study.yaml"), STUDY.replace("seeds: 2\n", "seeds: 2\nforecast: true\n"));
+        Result forecast = forecast(config);
+        assertEquals(0, forecast.exitCode(), forecast.err());
+        StringWriter err = new StringWriter();
+        int code = TransferLabCommand.execute(new String[] {"run", config.toString(), "--out", dir.resolve("run").toString(),
+            "--data-dir", dir.toString(), "--no-cache"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+
+        assertTrue(Files.exists(dir.resolve("run/forecasts.csv")));
+        String report = Files.readString(dir.resolve("run/report.md"));
+        assertTrue(report.contains("## Forecasts against what happened"), report);
+        for (String row : tableRows(forecast.out())) {
+            String[] cells = row.split(" \\| ");
+            if (row.contains("n/a")) {
+                continue;
+            }
+            // The run's forecast of this pair, budget and score has the number 'forecast' printed.
+            assertTrue(report.lines().anyMatch(l -> l.startsWith("| src → tgt | " + cells[1] + " | ")
+                    && l.contains(" | " + cells[2] + " | " + cells[3] + " | ")), row + "\n" + report);
+        }
+        assertTrue(report.contains("| src → tgt | 0/class | — |  | logme |  | n/a | n/a |"),
+                "no baseline and no labels at 0 labels:\n" + report);
+        assertTrue(report.contains("| score | right | Spearman ρ | Kendall τ |"), report);
+    }
+
+    @Test
     void aRegressionStudyIsRefusedNamingItsTask() throws Exception {
         Path config = Files.writeString(dir.resolve("regression.yaml"), """
                 name: r
