@@ -10,6 +10,8 @@ import org.transferlab.core.loader.LoaderBindings;
 import org.transferlab.core.plugin.Default;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
+import org.transferlab.transfer.forecast.ScoreBindings;
+import org.transferlab.transfer.forecast.TransferabilityScore;
 import org.transferlab.experiments.config.YamlBinder;
 import org.transferlab.transfer.StrategyBindings;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
  * (names are per task: clustering's {@code target-only} is {@code ClusterTargetOnly}), and its parameters and defaults.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists the registered domain loaders and transfer strategies (registry name and implementing class), "
+        description = "Lists the registered domain loaders, transfer strategies and transferability scores (registry name and implementing class), "
                 + "with their parameters and defaults.")
 final class ListCommand implements Callable<Integer> {
     @Spec
@@ -35,6 +37,12 @@ final class ListCommand implements Callable<Integer> {
             out.println();
             print(out, task.name().toLowerCase(java.util.Locale.ROOT) + " strategies", StrategyBindings.registry(plugins, task),
                     strategy -> strategy.parametersType());
+        }
+        out.println();
+        out.println("transferability scores (./transferlab forecast):");
+        PluginRegistry<TransferabilityScore> scores = ScoreBindings.registry(plugins);
+        for (String name : scores.names()) {
+            out.printf("  %-28s %s%n    %s%n", name, scores.get(name).getClass().getName(), scores.get(name).description());
         }
         return 0;
     }

@@ -6,8 +6,10 @@ import java.util.concurrent.Callable;
 import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.report.ComparisonTable;
+import org.transferlab.experiments.report.ForecastTable;
 import org.transferlab.experiments.report.Provenance;
 import org.transferlab.experiments.report.ReportWriter;
+import org.transferlab.experiments.run.ForecastRunner;
 import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.run.Shard;
 import org.transferlab.experiments.run.SourceModelStore;
@@ -77,23 +79,32 @@ final class RunCommand implements Callable<Integer> {
                 stderr.flush();
             }
         };
-        StudyRunner runner = new StudyRunner(options.dataDirectory(config), progress,
-                noCache ? SourceModelStore.disabled() : new SourceModelStore(StudyOptions.cacheDirectory(cacheDir), progress));
+        SourceModelStore store = noCache ? SourceModelStore.disabled()
+                : new SourceModelStore(StudyOptions.cacheDirectory(cacheDir), progress);
+        StudyRunner runner = new StudyRunner(options.dataDirectory(config), progress, store);
         StudyRunner.Prepared study = runner.prepare(config);
         try (RunDirectory run = RunDirectory.open(target, config.text(), config.digest(), allowChangedConfig)) {
             run.interruptedRun().ifPresent(holder -> progress.accept("note: the last run in " + run.path() + " (" + holder
                     + ") ended without finishing; its committed cells are kept"));
-            return runLocked(config, study, run, runner, part, threads, nativeThreads, stdout, stderr);
+            // Before any cell: a forecast made after seeing results would prove nothing.
+            Runnable forecast = () -> {
+                if (config.settings().forecast() && !java.nio.file.Files.exists(run.path().resolve(ForecastTable.FILE))) {
+                    run.write(ForecastTable.FILE, ForecastTable.csv(new ForecastRunner(store, progress).forecast(study,
+                            ForecastCommand.scores())));
+                }
+            };
+            return runLocked(config, study, run, runner, part, threads, nativeThreads, forecast, stdout, stderr);
         }
     }
 
     private int runLocked(ExperimentConfig config, StudyRunner.Prepared study, RunDirectory run, StudyRunner runner, Shard part,
-                          int threads, int nativeThreads, PrintWriter stdout, PrintWriter stderr) {
+                          int threads, int nativeThreads, Runnable forecast, PrintWriter stdout, PrintWriter stderr) {
         long start = System.nanoTime();
         StudyRunner.Outcome outcome;
         try {
             run.write(Provenance.FILE, Provenance.csv(Provenance.environment(StudyOptions.home()),
                     StudyProvenance.domains(study), StudyProvenance.models(config)));
+            forecast.run();
             outcome = runner.run(study, run, part, threads);
         } catch (RuntimeException e) {
             int kept = run.finished().size();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.transferlab.core.TransferLabException;
 import org.transferlab.core.metrics.TaskMetrics;
+import org.transferlab.experiments.report.ForecastTable;
 import org.transferlab.experiments.report.Provenance;
 import org.transferlab.experiments.report.ReportWriter;
 import org.transferlab.experiments.run.Grid;
@@ -56,6 +57,14 @@ final class ShardMerge {
             }
         }
         merged.write(Provenance.FILE, Provenance.csv(provenance));
+        // Every shard forecasts the whole study from the same seeds, so any one's forecasts are the study's.
+        for (RunDirectory part : parts) {
+            Path forecasts = part.path().resolve(ForecastTable.FILE);
+            if (Files.isRegularFile(forecasts)) {
+                merged.write(ForecastTable.FILE, Files.readString(forecasts));
+                break;
+            }
+        }
         ReportWriter.write(grid, merged, command, TaskMetrics.of(grid.config().task()).primary());
         return new Outcome(adopted, present.size(), grid.size());
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "transferlab", mixinStandardHelpOptions = true, version = "TransferLab 0.1.0",
         description = "Runs transfer-learning studies from experiment config files, and reproduces published results.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, MergeCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ForecastCommand.class, ReportCommand.class, MergeCommand.class,
             ListCommand.class, DataCommand.class, ReproduceCommand.class, SlurmCommand.class})
 public final class TransferLabCommand implements Runnable {
     public static final int USER_ERROR = 2;

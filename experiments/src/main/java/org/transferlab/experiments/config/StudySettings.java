@@ -21,6 +21,9 @@ import org.transferlab.core.plugin.Default;
  *                    splits are "n/a" (default 10)
  * @param verdictTest the paired test whose Holm-corrected p-value decides each verdict (default permutation)
  * @param holmFamily  the comparisons Holm's correction treats as one family (default pair-and-budget)
+ * @param forecast    whether {@code run} computes every transferability score before the cells, as {@code forecast}
+ *                    does, and the report sets them against the measured gains (default false). It changes no cell, so
+ *                    it is not part of the config's digest
  */
 public record StudySettings(
         String name,
@@ -32,7 +35,8 @@ public record StudySettings(
         @Default("1.5") double overfitRatio,
         @Default("10") int overfitMinValidation,
         @Default("permutation") VerdictTest verdictTest,
-        @Default("pair-and-budget") CorrectionFamily holmFamily) {
+        @Default("pair-and-budget") CorrectionFamily holmFamily,
+        @Default("false") boolean forecast) {
     public StudySettings {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name '" + name + "' must be letters, digits, '.', '_' or '-'");

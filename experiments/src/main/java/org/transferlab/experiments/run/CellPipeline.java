@@ -97,6 +97,11 @@ final class CellPipeline {
 
     /** The source domain a cell's source network is trained on: its own, or its several sources' union. */
     private Optional<Domain> sourceDomain(Cell cell) {
+        return sourceDomain(cell, domains);
+    }
+
+    /** The source domain of {@code cell} among a study's loaded domains: its own, or its several sources' union. */
+    static Optional<Domain> sourceDomain(Cell cell, Map<String, Domain> domains) {
         if (cell.source() instanceof SourceGroup group) {
             return Optional.of(domains.get(key(group.name(), cell.shares().source())));
         }

@@ -57,6 +57,19 @@ final class SourceModels {
         return new Resolved(Optional.of(lookup.model()), trainedHere, trainedHere ? lookup.seconds() : 0);
     }
 
+    /**
+     * The source model of {@code cell}'s pair and seed whatever its strategy reads, for a forecast made before any
+     * cell runs: trained, loaded from the store or read from the model file as for a cell, and kept in the store for
+     * the run that follows. Its training curve is written nowhere, since a forecast has no run directory.
+     */
+    SourceModel modelOf(Cell cell, Optional<Domain> source) {
+        if (cell.source() instanceof NoSource) {
+            throw new IllegalArgumentException("pair " + NoSource.NAME + " → " + cell.target().name() + " has no source model");
+        }
+        return cache.get(cell.sourceSeed(), () -> cell.source() instanceof ModelEntry model
+                ? readFile(model, cell) : trainOrLoad(source.orElseThrow(), cell, null)).model();
+    }
+
     int trained() {
         return cache.trained() - loadedFromStore.size() - readFromFile.size();
     }
@@ -81,6 +94,7 @@ final class SourceModels {
         return model.model().sourceModel(cell.network());
     }
 
+    /** @param run where its training curve goes; {@code null} for none */
     private SourceModel trainOrLoad(Domain source, Cell cell, RunDirectory run) {
         String key = SourceModelStore.key(cell, source.provenance());
         return store.exclusively(key, () -> {
@@ -95,7 +109,9 @@ final class SourceModels {
                     + " epochs, seed " + cell.seedIndex() + ")");
             CurveBuffer curve = new CurveBuffer();
             SourceModel model = SourceTrainer.train(source, cell.network(), cell.sourceSeed(), curve);
-            run.write(RunDirectory.CURVES + "/source-" + Long.toHexString(cell.sourceSeed()) + ".csv", curve.csv());
+            if (run != null) {
+                run.write(RunDirectory.CURVES + "/source-" + Long.toHexString(cell.sourceSeed()) + ".csv", curve.csv());
+            }
             store.save(key, model);
             return model;
         });

@@ -23,6 +23,8 @@ class ListCommandTest {
                 "\n  feature-extraction           org.transferlab.transfer.clustering.EmbeddingClustering\n"), out);
         assertTrue(section(out, "domain loaders:").contains(
                 "\n  csv                          org.transferlab.core.loader.csv.CsvLoader\n"), out);
+        assertTrue(section(out, "transferability scores (./transferlab forecast):").contains(
+                "\n  logme                        org.transferlab.transfer.forecast.LogMe\n"), out);
     }
 
     private static String list() {

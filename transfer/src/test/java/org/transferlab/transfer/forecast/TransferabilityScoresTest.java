@@ -39,8 +39,62 @@ class TransferabilityScoresTest {
         double[][] f = {{0}, {2}, {4}, {6}};
         int[] y = {0, 0, 1, 1};
         assertEquals(0.8, HScore.score(f, y, 2), 1e-12);
-        // A copy of the feature adds nothing: the pseudo-inverse keeps the score.
-        assertEquals(0.8, HScore.score(new double[][] {{0, 0}, {2, 2}, {4, 4}, {6, 6}}, y, 2), 1e-9);
+        // A copy of the feature makes the covariance singular; the shrunk estimate still inverts, and lowers the score.
+        double copied = HScore.score(new double[][] {{0, 0}, {2, 2}, {4, 4}, {6, 6}}, y, 2);
+        assertTrue(copied > 0 && copied < 0.8, "with a copied feature: " + copied);
+    }
+
+    @Test
+    void hScoreWithFewerExamplesThanFeaturesStillTellsInformativeFeaturesFromNoise() {
+        // 10 examples of 20 features: the sample covariance is singular, and the plain score, tr(S⁺ S_between), is
+        // classes - 1 = 1 for any features at all. The shrunk covariance keeps the score informative.
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 10;
+        double[][] noise = new double[n][20];
+        double[][] informative = new double[n][20];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            for (int j = 0; j < 20; j++) {
+                noise[i][j] = random.nextGaussian();
+                informative[i][j] = (j < 3 ? 2 * labels[i] : 0) + random.nextGaussian() * 0.5;
+            }
+        }
+        double fromNoise = HScore.score(noise, labels, 2);
+        assertTrue(fromNoise < 0.9, "noise features scored " + fromNoise);
+        assertTrue(HScore.score(informative, labels, 2) > fromNoise + 0.1);
+    }
+
+    @Test
+    void ledoitWolfShrinkageIsZeroForOneFeatureAndGrowsWhenExamplesAreFew() {
+        double[][] one = {{-3}, {-1}, {1}, {3}};
+        assertEquals(0, HScore.ledoitWolfShrinkage(one, MatrixUtils.createRealMatrix(new double[][] {{5}})), 0);
+        SplittableRandom random = new SplittableRandom(2);
+        double few = shrinkage(8, 10, random);
+        double many = shrinkage(2000, 10, random);
+        assertTrue(few > 0.2 && many < 0.05 && few > many, "8 examples " + few + ", 2000 examples " + many);
+    }
+
+    private static double shrinkage(int n, int d, SplittableRandom random) {
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = (j + 1) * random.nextGaussian(); // far from spherical: little to gain from shrinking with many examples
+            }
+        }
+        double[] mean = new double[d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] -= mean[j];
+            }
+        }
+        RealMatrix c = MatrixUtils.createRealMatrix(x);
+        return HScore.ledoitWolfShrinkage(x, c.transpose().multiply(c).scalarMultiply(1.0 / n));
     }
 
     @Test
