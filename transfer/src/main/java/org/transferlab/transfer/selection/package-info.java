@@ -1,0 +1,7 @@
+/**
+ * Choosing among fitted candidates without target labels: unsupervised validation criteria computed from a candidate's
+ * class probabilities on the unlabelled target train partition and on held-out labelled source examples, never from a
+ * target label. {@link org.transferlab.transfer.selection.ValidationCriteria} holds the criteria of the literature as
+ * functions of those probabilities, each checked against hand-computed values.
+ */
+package org.transferlab.transfer.selection;
