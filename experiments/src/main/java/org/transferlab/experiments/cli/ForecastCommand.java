@@ -1,7 +1,6 @@
 package org.transferlab.experiments.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +31,8 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     private StudyOptions options = new StudyOptions();
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "where trained source models are kept between runs (default: $TRANSFERLAB_CACHE, else ~/.cache/transferlab)")
-    private Path cacheDir;
-
-    @Option(names = "--no-cache", description = "neither read nor write trained source models on disk")
-    private boolean noCache;
+    @Mixin
+    private CacheOptions cache = new CacheOptions();
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -57,8 +52,7 @@ final class ForecastCommand implements Callable<Integer> {
             err.flush();
         };
         StudyRunner.Prepared study = new StudyRunner(options.dataDirectory(config), progress).prepare(config);
-        SourceModelStore store = noCache ? SourceModelStore.disabled()
-                : new SourceModelStore(StudyOptions.cacheDirectory(cacheDir), progress);
+        SourceModelStore store = cache.store(progress);
         Map<String, TransferabilityScore> scores = scores();
         List<ForecastRunner.Row> rows = new ForecastRunner(store, progress).forecast(study, scores);
         out.println(markdown(rows));

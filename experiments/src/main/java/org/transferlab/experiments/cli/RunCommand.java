@@ -42,12 +42,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I (0-based) of N; merge the shards with 'merge'")
     private String shard;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "where trained source models are kept between runs (default: $TRANSFERLAB_CACHE, else ~/.cache/transferlab)")
-    private Path cacheDir;
-
-    @Option(names = "--no-cache", description = "neither read nor write trained source models on disk")
-    private boolean noCache;
+    @Mixin
+    private CacheOptions cache = new CacheOptions();
 
     @Option(names = "--allow-changed-config",
             description = "add this config's cells to a run directory made from a different config")
@@ -79,8 +75,7 @@ final class RunCommand implements Callable<Integer> {
                 stderr.flush();
             }
         };
-        SourceModelStore store = noCache ? SourceModelStore.disabled()
-                : new SourceModelStore(StudyOptions.cacheDirectory(cacheDir), progress);
+        SourceModelStore store = cache.store(progress);
         StudyRunner runner = new StudyRunner(options.dataDirectory(config), progress, store);
         StudyRunner.Prepared study = runner.prepare(config);
         try (RunDirectory run = RunDirectory.open(target, config.text(), config.digest(), allowChangedConfig)) {

@@ -20,7 +20,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * <p>Forecast: transfer helps when the source model's features score higher than the reference network's (the same
  * architecture freshly initialised). Registered as {@code h-score}.
  */
-public final class HScore implements TransferabilityScore {
+public final class HScore extends ScoreOfFit {
     public static final String NAME = "h-score";
 
     @Override
@@ -29,23 +29,13 @@ public final class HScore implements TransferabilityScore {
     }
 
     @Override
-    public boolean readsLabels() {
-        return true;
+    protected double score(LabelledFeatures view, int classes) {
+        return score(view.features(), view.labels(), classes);
     }
 
     @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public Forecast forecast(ForecastInputs inputs) {
-        if (!inputs.hasLabels()) {
-            return Forecast.unavailable("needs target labels");
-        }
-        double value = score(inputs.transferred().features(), inputs.transferred().labels(), inputs.targetClasses());
-        double reference = score(inputs.reference().features(), inputs.reference().labels(), inputs.targetClasses());
-        return new Forecast(value, reference, value > reference, "source features above a fresh network's");
+    protected String compared() {
+        return "source features";
     }
 
     /** The H-score of features (one row per example) for labels {@code 0 .. classes - 1}. */

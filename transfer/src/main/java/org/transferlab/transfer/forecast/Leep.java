@@ -14,7 +14,7 @@ package org.transferlab.transfer.forecast;
  * <p>Forecast: transfer helps when LEEP through the source model is higher than through the reference network (the
  * same architecture freshly initialised). Registered as {@code leep}.
  */
-public final class Leep implements TransferabilityScore {
+public final class Leep extends ScoreOfFit {
     public static final String NAME = "leep";
 
     @Override
@@ -23,23 +23,13 @@ public final class Leep implements TransferabilityScore {
     }
 
     @Override
-    public boolean readsLabels() {
-        return true;
+    protected double score(LabelledFeatures view, int classes) {
+        return score(view.probabilities(), view.labels(), classes);
     }
 
     @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public Forecast forecast(ForecastInputs inputs) {
-        if (!inputs.hasLabels()) {
-            return Forecast.unavailable("needs target labels");
-        }
-        double value = score(inputs.transferred().probabilities(), inputs.transferred().labels(), inputs.targetClasses());
-        double reference = score(inputs.reference().probabilities(), inputs.reference().labels(), inputs.targetClasses());
-        return new Forecast(value, reference, value > reference, "source model's LEEP above a fresh network's");
+    protected String compared() {
+        return "the source model's LEEP";
     }
 
     /** LEEP of source-model probabilities (one row per example) for target labels {@code 0 .. targetClasses - 1}. */

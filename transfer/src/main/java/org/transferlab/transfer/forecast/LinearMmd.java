@@ -10,7 +10,7 @@ package org.transferlab.transfer.forecast;
  * (Σ the domains' feature covariances): the shift is then smaller than the variation within a domain. Registered as
  * {@code linear-mmd}.
  */
-public final class LinearMmd implements TransferabilityScore {
+public final class LinearMmd extends DomainDistance {
     public static final String NAME = "linear-mmd";
 
     @Override
@@ -19,23 +19,18 @@ public final class LinearMmd implements TransferabilityScore {
     }
 
     @Override
-    public boolean readsLabels() {
-        return false;
+    protected double distance(double[][] source, double[][] target, long seed) {
+        return squared(source, target);
     }
 
     @Override
-    public boolean higherIsBetter() {
-        return false;
+    protected double threshold(double[][] source, double[][] target) {
+        return (totalVariance(source) + totalVariance(target)) / 2;
     }
 
     @Override
-    public Forecast forecast(ForecastInputs inputs) {
-        if (inputs.source().length < 2 || inputs.target().length < 2) {
-            return Forecast.unavailable("needs source and target examples");
-        }
-        double value = squared(inputs.source(), inputs.target());
-        double spread = (totalVariance(inputs.source()) + totalVariance(inputs.target())) / 2;
-        return new Forecast(value, spread, value < spread, "MMD² below the domains' mean total variance");
+    protected String rule() {
+        return "MMD² below the domains' mean total variance";
     }
 
     /** {@code ‖mean(a) − mean(b)‖²} of two samples with one row per example. */

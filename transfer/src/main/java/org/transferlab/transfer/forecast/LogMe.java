@@ -21,7 +21,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p>Forecast: transfer helps when the source model's features score higher than those of the reference network (the
  * same architecture freshly initialised: where training from scratch starts). Registered as {@code logme}.
  */
-public final class LogMe implements TransferabilityScore {
+public final class LogMe extends ScoreOfFit {
     public static final String NAME = "logme";
     private static final int MAX_ITERATIONS = 1000;
     private static final double TOLERANCE = 1e-6;
@@ -36,23 +36,13 @@ public final class LogMe implements TransferabilityScore {
     }
 
     @Override
-    public boolean readsLabels() {
-        return true;
+    protected double score(LabelledFeatures view, int classes) {
+        return score(view.features(), view.labels(), classes);
     }
 
     @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public Forecast forecast(ForecastInputs inputs) {
-        if (!inputs.hasLabels()) {
-            return Forecast.unavailable("needs target labels");
-        }
-        double value = score(inputs.transferred().features(), inputs.transferred().labels(), inputs.targetClasses());
-        double reference = score(inputs.reference().features(), inputs.reference().labels(), inputs.targetClasses());
-        return new Forecast(value, reference, value > reference, "source features above a fresh network's");
+    protected String compared() {
+        return "source features";
     }
 
     /** LogME of features (one row per example) for labels {@code 0 .. classes - 1}: the mean over classes of the evidence per example. */

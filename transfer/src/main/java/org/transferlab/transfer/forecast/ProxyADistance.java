@@ -16,7 +16,7 @@ import org.transferlab.transfer.head.TribuoHead;
  * <p>Forecast: transfer helps when PAD &lt; 1, that is when the domain classifier errs on more than a quarter of the
  * held-out examples. Registered as {@code proxy-a-distance}.
  */
-public final class ProxyADistance implements TransferabilityScore {
+public final class ProxyADistance extends DomainDistance {
     public static final String NAME = "proxy-a-distance";
     private static final double THRESHOLD = 1.0;
 
@@ -26,26 +26,27 @@ public final class ProxyADistance implements TransferabilityScore {
     }
 
     @Override
-    public boolean readsLabels() {
-        return false;
+    protected double distance(double[][] source, double[][] target, long seed) {
+        return estimate(source, target, seed);
     }
 
     @Override
-    public boolean higherIsBetter() {
-        return false;
+    protected double threshold(double[][] source, double[][] target) {
+        return THRESHOLD;
     }
 
     @Override
-    public Forecast forecast(ForecastInputs inputs) {
-        if (Math.min(inputs.source().length, inputs.target().length) < 4) {
-            return Forecast.unavailable("needs at least 4 source and 4 target examples");
-        }
-        double value = distance(inputs.source(), inputs.target(), inputs.seed());
-        return new Forecast(value, THRESHOLD, value < THRESHOLD, "PAD below 1 (domain classifier error above 25%)");
+    protected String rule() {
+        return "PAD below 1 (domain classifier error above 25%)";
+    }
+
+    @Override
+    protected int leastExamples() {
+        return 4;
     }
 
     /** The proxy A-distance of two samples (one row per example); {@code seed} draws the halves. */
-    public static double distance(double[][] source, double[][] target, long seed) {
+    public static double estimate(double[][] source, double[][] target, long seed) {
         int each = Math.min(source.length, target.length);
         SplittableRandom random = new SplittableRandom(seed);
         int[] s = shuffled(source.length, random);
