@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlab.core.TransferLabException;
@@ -174,7 +175,34 @@ class ConfigLoaderTest {
     void theMethodsStudyConfigIsValidAndUsesEveryBuiltInClassificationStrategy() {
         ExperimentConfig config = loader.load(Path.of("configs/methods-study.yaml"));
         assertEquals(builtInClassificationStrategies(), strategyNames(config));
-        assertEquals(List.of(0, 1, 5, 20, 100), config.budgets().perClass());
+        assertEquals(List.of(0, 1, 5), config.budgets().perClass());
+    }
+
+    @Test
+    void theMethodsStudyWithMoreLabelsDiffersFromTheMethodsStudyOnlyInItsBudgets() {
+        ExperimentConfig few = loader.load(Path.of("configs/methods-study.yaml"));
+        ExperimentConfig more = loader.load(Path.of("configs/methods-study-more-labels.yaml"));
+        assertEquals(List.of(20, 100), more.budgets().perClass());
+        // Together the two are the five budgets; anything else differing would make them two studies.
+        assertEquals(domainParameters(few), domainParameters(more));
+        assertEquals(few.pairs(), more.pairs());
+        assertEquals(strategyCandidates(few), strategyCandidates(more));
+        assertEquals(few.network(), more.network());
+        assertEquals(few.settings().seed(), more.settings().seed());
+        assertEquals(few.settings().seeds(), more.settings().seeds());
+        assertEquals(few.cellCount() / 3 * 2, more.cellCount());
+    }
+
+    private static Map<String, Record> domainParameters(ExperimentConfig config) {
+        Map<String, Record> parameters = new java.util.LinkedHashMap<>();
+        config.domains().forEach((name, entry) -> parameters.put(name + " " + entry.loaderName(), entry.parameters()));
+        return parameters;
+    }
+
+    private static Map<String, List<Record>> strategyCandidates(ExperimentConfig config) {
+        Map<String, List<Record>> candidates = new java.util.LinkedHashMap<>();
+        config.strategies().forEach(s -> candidates.put(s.name(), s.candidates()));
+        return candidates;
     }
 
     private static java.util.Set<String> strategyNames(ExperimentConfig config) {
