@@ -1,6 +1,7 @@
 package org.transferlab.transfer;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.transferlab.core.data.Examples;
 import org.transferlab.transfer.engine.FitSummary;
 
@@ -20,6 +21,12 @@ public sealed interface Fitted permits Fitted.Classes, Fitted.Values {
 
     /** The predicted classes or clusters of {@code examples}; a {@link Values} model refuses. */
     int[] predictClasses(Examples examples);
+
+    /**
+     * The class probabilities of {@code examples} (one row each, over the target's classes) where the model gives them
+     * ({@link ClassProbabilities}); empty for a model without them, and for a {@link Values} model.
+     */
+    Optional<double[][]> probabilities(Examples examples);
 
     /** The predicted values of {@code examples}; a {@link Classes} model refuses. */
     double[] predictValues(Examples examples);
@@ -56,6 +63,11 @@ public sealed interface Fitted permits Fitted.Classes, Fitted.Values {
         }
 
         @Override
+        public Optional<double[][]> probabilities(Examples examples) {
+            return predictor instanceof ClassProbabilities p ? Optional.of(p.probabilities(examples)) : Optional.empty();
+        }
+
+        @Override
         public double[] predictValues(Examples examples) {
             throw new IllegalStateException("this model predicts classes, not real values");
         }
@@ -77,6 +89,11 @@ public sealed interface Fitted permits Fitted.Classes, Fitted.Values {
         @Override
         public int[] predictClasses(Examples examples) {
             throw new IllegalStateException("this model predicts real values, not classes");
+        }
+
+        @Override
+        public Optional<double[][]> probabilities(Examples examples) {
+            return Optional.empty();
         }
 
         @Override

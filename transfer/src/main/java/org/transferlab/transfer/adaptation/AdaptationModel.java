@@ -12,7 +12,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.transferlab.core.data.Examples;
-import org.transferlab.transfer.Predictor;
+import org.transferlab.transfer.ClassProbabilities;
 import org.transferlab.transfer.engine.Batches;
 import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.engine.NetworkFactory;
@@ -24,7 +24,7 @@ import org.transferlab.transfer.engine.SourceModel;
  * external gradients ({@link ExternalErrorNetwork}). Inputs are scaled by the source model's scaling. It predicts
  * the most probable of the first {@code targetClasses} classes, the target's.
  */
-final class AdaptationModel implements Predictor {
+final class AdaptationModel implements ClassProbabilities {
     private static final int BATCH = 1024;
     final ExternalErrorNetwork features;
     final ExternalErrorNetwork classifier;
@@ -201,6 +201,11 @@ final class AdaptationModel implements Predictor {
     @Override
     public int[] predictClasses(Examples examples) {
         return argMax(logits(scaling.apply(examples)), targetClasses);
+    }
+
+    @Override
+    public double[][] probabilities(Examples examples) {
+        return ClassProbabilities.softmax(logits(scaling.apply(examples)), targetClasses);
     }
 
     /** The weights of both parts, to restore the best epoch's. */

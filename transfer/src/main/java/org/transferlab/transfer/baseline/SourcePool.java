@@ -7,7 +7,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.transfer.NotApplicableException;
-import org.transferlab.transfer.Predictor;
+import org.transferlab.transfer.ClassProbabilities;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.engine.EarlyStoppingTrainer;
 import org.transferlab.transfer.engine.FitSummary;
@@ -85,10 +85,28 @@ public final class SourcePool {
 
     /**
      * Predicts the most probable of the first {@code targetClasses} outputs of {@code network} (the target's
-     * classes in a pooled label space), for examples mapped into the network's input by {@code features}.
+     * classes in a pooled label space), for examples mapped into the network's input by {@code features}; its
+     * probabilities are those outputs renormalised over the target's classes.
      */
-    static Predictor restrictedToTarget(MultiLayerNetwork network, int width, int targetClasses, UnaryOperator<Examples> features) {
-        return examples -> NetworkOutputs.argMax(NetworkOutputs.probabilities(network, examples, features), width,
-                targetClasses);
+    static ClassProbabilities restrictedToTarget(MultiLayerNetwork network, int width, int targetClasses,
+                                                 UnaryOperator<Examples> features) {
+        return new ClassProbabilities() {
+            @Override
+            public int[] predictClasses(Examples examples) {
+                return NetworkOutputs.argMax(NetworkOutputs.probabilities(network, examples, features), width, targetClasses);
+            }
+
+            @Override
+            public double[][] probabilities(Examples examples) {
+                float[] flat = NetworkOutputs.probabilities(network, examples, features);
+                double[][] rows = new double[examples.size()][width];
+                for (int i = 0; i < rows.length; i++) {
+                    for (int c = 0; c < width; c++) {
+                        rows[i][c] = flat[i * width + c];
+                    }
+                }
+                return ClassProbabilities.restricted(rows, targetClasses);
+            }
+        };
     }
 }

@@ -156,6 +156,27 @@ public final class TribuoHead extends ClassificationStrategy<TribuoHead.Paramete
             return predicted;
         }
 
+        /**
+         * Each example's scores over the classes, in class-index order: probabilities for a model that gives them
+         * (logistic regression); a class the training rows lacked scores 0.
+         */
+        public double[][] probabilities(Examples examples) {
+            List<Example<Label>> batch = new ArrayList<>(examples.size());
+            for (int i = 0; i < examples.size(); i++) {
+                batch.add(example(examples, i, LabelFactory.UNKNOWN_LABEL, names));
+            }
+            List<org.tribuo.Prediction<Label>> predictions = model.predict(batch);
+            double[][] out = new double[examples.size()][classes.size()];
+            for (int i = 0; i < out.length; i++) {
+                java.util.Map<String, Label> scores = predictions.get(i).getOutputScores();
+                for (int c = 0; c < classes.size(); c++) {
+                    Label scored = scores.get(classes.get(c));
+                    out[i][c] = scored == null ? 0 : scored.getScore();
+                }
+            }
+            return out;
+        }
+
         /** The share of {@code examples} predicted correctly; NaN for none. */
         public double accuracy(Examples examples) {
             if (examples.size() == 0) {

@@ -2,7 +2,7 @@ package org.transferlab.transfer.network;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.transferlab.core.data.Examples;
-import org.transferlab.transfer.Predictor;
+import org.transferlab.transfer.ClassProbabilities;
 import org.transferlab.transfer.engine.InputScaling;
 import org.transferlab.transfer.engine.NetworkEvaluation;
 
@@ -10,7 +10,7 @@ import org.transferlab.transfer.engine.NetworkEvaluation;
  * Predicts the arg-max class of a DL4J classifier, in batches to bound memory, scaling each example's features
  * the way the network's training inputs were scaled.
  */
-public final class NetworkPredictor implements Predictor {
+public final class NetworkPredictor implements ClassProbabilities {
     private final MultiLayerNetwork network;
     private final InputScaling scaling;
 
@@ -38,5 +38,10 @@ public final class NetworkPredictor implements Predictor {
     @Override
     public int[] predictClasses(Examples given) {
         return NetworkEvaluation.classes(network, scaling.apply(given));
+    }
+
+    @Override
+    public double[][] probabilities(Examples given) {
+        return NetworkEvaluation.probabilities(network, scaling.apply(given));
     }
 }
