@@ -5,7 +5,7 @@
 #   results/studies/publish.sh experiments/configs/quickstart.yaml experiments/configs/regression-study.yaml ...
 #
 # Each study runs with the default options into runs/publish-NAME (its cells and curves stay there,
-# out of the repository). Only when all of them have finished are report.md, results.csv, forecasts.csv (for a study with forecast: true),
+# out of the repository). Only when all of them have finished are report.md, results.csv, forecasts.csv (for a study with forecast: true), candidates.csv (when cells had several candidates),
 # config.yaml, provenance.csv and plots/ copied to results/studies/NAME, with command.txt saying what
 # ran, how long it took, at which commit and under which load: every study of one call is made at one
 # commit, from a tree without uncommitted changes, so each report's provenance names that commit.
@@ -45,6 +45,7 @@ for i in "${!names[@]}"; do
   cp "$run/report.md" "$run/results.csv" "$run/config.yaml" "$run/provenance.csv" "$out/"
   cp -r "$run/plots" "$out/plots"
   if [ -f "$run/forecasts.csv" ]; then cp "$run/forecasts.csv" "$out/"; fi
+  if [ -f "$run/candidates.csv" ]; then cp "$run/candidates.csv" "$out/"; fi
   printf '%s\n' "${notes[$i]}" > "$out/command.txt"
   echo "published $out"
 done

@@ -12,6 +12,8 @@ import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
 import org.transferlab.transfer.forecast.ScoreBindings;
 import org.transferlab.transfer.forecast.TransferabilityScore;
+import org.transferlab.transfer.selection.Validator;
+import org.transferlab.transfer.selection.ValidatorBindings;
 import org.transferlab.experiments.config.YamlBinder;
 import org.transferlab.transfer.StrategyBindings;
 import picocli.CommandLine.Command;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
  * (names are per task: clustering's {@code target-only} is {@code ClusterTargetOnly}), and its parameters and defaults.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists the registered domain loaders, transfer strategies and transferability scores (registry name and implementing class), "
+        description = "Lists the registered domain loaders, transfer strategies, transferability scores and validators (registry name and implementing class), "
                 + "with their parameters and defaults.")
 final class ListCommand implements Callable<Integer> {
     @Spec
@@ -43,6 +45,14 @@ final class ListCommand implements Callable<Integer> {
         PluginRegistry<TransferabilityScore> scores = ScoreBindings.registry(plugins);
         for (String name : scores.names()) {
             out.printf("  %-28s %s%n    %s%n", name, scores.get(name).getClass().getName(), scores.get(name).description());
+        }
+        out.println();
+        out.println("validators (selection: NAME; target-validation, the default, reads the budget's labelled validation split):");
+        PluginRegistry<Validator> validators = ValidatorBindings.registry(plugins);
+        for (String name : validators.names()) {
+            Validator validator = validators.get(name);
+            out.printf("  %-28s %s%n    %s%s%n", name, validator.getClass().getName(), validator.description(),
+                    validator.readsSource() ? "; reads held-out source examples of the target's classes" : "");
         }
         return 0;
     }

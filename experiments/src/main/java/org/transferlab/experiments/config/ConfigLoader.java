@@ -17,6 +17,8 @@ import org.transferlab.core.loader.DomainLoader;
 import org.transferlab.core.loader.LoaderBindings;
 import org.transferlab.core.plugin.PluginRegistry;
 import org.transferlab.core.plugin.Plugins;
+import org.transferlab.transfer.selection.Validator;
+import org.transferlab.transfer.selection.ValidatorBindings;
 import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferStrategy;
 import org.transferlab.transfer.engine.NetworkSpec;
@@ -94,7 +96,31 @@ public final class ConfigLoader {
         List<StrategyEntry> chosen = strategies(binder, required(binder, top, "strategies", rootLine), pairs, domains,
                 models, YamlBinder.line(top.get("pairs")));
         BudgetGrid budgets = binder.bind(required(binder, top, "budgets", rootLine), BudgetGrid.class, "budgets");
-        return new ExperimentConfig(file, text, settings, domains, models, pairs, network, chosen, budgets);
+        return new ExperimentConfig(file, text, settings, domains, models, pairs, network, chosen, budgets,
+                selection(binder, settings, top.get("selection"), rootLine,
+                        studyTask(binder, pairs, domains, models, YamlBinder.line(top.get("pairs")))));
+    }
+
+    /** The study's {@code selection:}: the default, or a registered validator, with every validator for the report. */
+    private SelectionSetting selection(YamlBinder binder, StudySettings settings, Node node, int rootLine, TaskType task) {
+        PluginRegistry<Validator> registry = ValidatorBindings.registry(plugins);
+        Map<String, Validator> validators = new java.util.TreeMap<>();
+        registry.names().forEach(name -> validators.put(name, registry.get(name)));
+        String name = settings.selection();
+        if (!name.equals(SelectionSetting.TARGET_VALIDATION) && !validators.containsKey(name)) {
+            List<String> known = new ArrayList<>();
+            known.add(SelectionSetting.TARGET_VALIDATION);
+            known.addAll(validators.keySet());
+            String typo = KeySuggestion.forTypo(name, known);
+            throw new ConfigException(binder.file(), node == null ? rootLine : YamlBinder.line(node), "key 'selection': unknown "
+                    + "validator '" + name + "'" + typo + "; expected one of " + String.join(", ", known));
+        }
+        if (!name.equals(SelectionSetting.TARGET_VALIDATION) && task != TaskType.CLASSIFICATION) {
+            throw new ConfigException(binder.file(), YamlBinder.line(node), "key 'selection': validator '" + name + "' scores "
+                    + "classifiers' class probabilities, but this is a " + task.name().toLowerCase() + " study; leave out "
+                    + "'selection' (or write " + SelectionSetting.TARGET_VALIDATION + ") to choose on the labelled validation split");
+        }
+        return new SelectionSetting(name, validators);
     }
 
     /** The task of every target: one study compares strategies on one task, scored by one set of metrics. */

@@ -17,21 +17,16 @@ import org.transferlab.transfer.engine.NetworkSpec;
  * @param network    the source network
  * @param strategies strategies in declaration order
  * @param budgets    the label budgets of the grid
+ * @param selection  how cells choose among candidates, and every registered validator
  */
 public record ExperimentConfig(String file, String text, StudySettings settings, Map<String, DomainEntry> domains,
                                Map<String, ModelEntry> models, List<PairEntry> pairs, NetworkSpec network,
-                               List<StrategyEntry> strategies, BudgetGrid budgets) {
+                               List<StrategyEntry> strategies, BudgetGrid budgets, SelectionSetting selection) {
     public ExperimentConfig {
         domains = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(domains));
         models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
         pairs = List.copyOf(pairs);
         strategies = List.copyOf(strategies);
-    }
-
-    /** A config whose sources are all domains. */
-    public ExperimentConfig(String file, String text, StudySettings settings, Map<String, DomainEntry> domains,
-                            List<PairEntry> pairs, NetworkSpec network, List<StrategyEntry> strategies, BudgetGrid budgets) {
-        this(file, text, settings, domains, Map.of(), pairs, network, strategies, budgets);
     }
 
     /** A pair's source: the domain or the model declared under {@code name}. */
@@ -68,6 +63,10 @@ public record ExperimentConfig(String file, String text, StudySettings settings,
         out.append("\nnetwork=").append(network);
         strategies.forEach(s -> out.append("\nstrategy=").append(s.canonical()));
         out.append("\nbudgets=").append(budgets);
+        // Only when not the default: the digests of configs without the key stay what they were.
+        if (!selection.isDefault()) {
+            out.append("\nselection=").append(selection.name());
+        }
         return out.toString();
     }
 

@@ -24,6 +24,10 @@ import org.transferlab.core.plugin.Default;
  * @param forecast    whether {@code run} computes every transferability score before the cells, as {@code forecast}
  *                    does, and the report sets them against the measured gains (default false). It changes no cell, so
  *                    it is not part of the config's digest
+ * @param selection   how a cell chooses among its strategy's parameter candidates: {@code target-validation} (the
+ *                    budget's labelled validation split, the default) or a registered validator that needs no target
+ *                    label ({@code source-validation}, {@code iwcv}, {@code dev}, {@code snd}, {@code entropy});
+ *                    see {@link SelectionSetting}
  */
 public record StudySettings(
         String name,
@@ -36,7 +40,8 @@ public record StudySettings(
         @Default("10") int overfitMinValidation,
         @Default("permutation") VerdictTest verdictTest,
         @Default("pair-and-budget") CorrectionFamily holmFamily,
-        @Default("false") boolean forecast) {
+        @Default("false") boolean forecast,
+        @Default(SelectionSetting.TARGET_VALIDATION) String selection) {
     public StudySettings {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name '" + name + "' must be letters, digits, '.', '_' or '-'");

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.transferlab.experiments.config.ExperimentConfig;
 import org.transferlab.experiments.config.StrategyEntry;
+import org.transferlab.experiments.run.CandidateRecord;
 import org.transferlab.experiments.run.Cell;
 import org.transferlab.experiments.run.Grid;
 import org.transferlab.experiments.run.ResultsCsv;
@@ -15,8 +16,8 @@ import org.transferlab.experiments.run.RunDirectory;
 import org.transferlab.experiments.run.StoredResult;
 
 /**
- * Assembles a run directory's committed cells into {@code results.csv} (in grid order) and
- * {@code report.md}, both written atomically. The run, report and merge commands all end here, so a
+ * Assembles a run directory's committed cells into {@code results.csv} (in grid order), {@code candidates.csv} (the
+ * records of cells that had several candidates) and {@code report.md}, each written atomically. The run, report and merge commands all end here, so a
  * report always reflects exactly the cells on disk.
  */
 public final class ReportWriter {
@@ -40,6 +41,11 @@ public final class ReportWriter {
         ExperimentConfig config = grid.config();
         List<StoredResult> rows = rows(grid, run);
         run.write("results.csv", ResultsCsv.csv(rows));
+        List<CandidateRecord> candidates = new ArrayList<>();
+        rows.forEach(r -> candidates.addAll(run.candidates(r.cellId())));
+        if (!candidates.isEmpty()) {
+            run.write(CandidateRecord.FILE, CandidateRecord.csv(candidates));
+        }
         List<StoredResult> scored = compared(config, rows);
         ComparisonTable table = ComparisonTable.of(scored, metric, ComparisonRules.of(config));
         String figures = scored.isEmpty() ? "" : Plots.write(run.path(), table, metric);

@@ -82,6 +82,7 @@ public final class RunReport {
         out.append(SeveralSourcesTable.markdown(config, scored, metric, metrics.direction(metric)));
         out.append(ForecastTable.markdown(ForecastTable.read(runDirectory), scored, metric, metrics.direction(metric),
                 rules.baselines()));
+        out.append(SelectionTable.markdown(rows, SelectionTable.read(runDirectory), metric, metrics.direction(metric)));
         if (!upper.isEmpty()) {
             out.append("\n## Upper reference\n\nTrained on every label of the target's train partition, not the cell's ")
                     .append("budget: how much room the budget leaves. Not a competitor, so not compared.\n\n")

@@ -69,7 +69,7 @@ public final class ReproductionStudy {
         config.domains().forEach((domain, entry) -> domains.put(domain, entry.loaderName().equals(FashionMnistLoader.NAME)
                 ? new DomainEntry(entry.name(), entry.loaderName(), loader, entry.parameters(), entry.line()) : entry));
         return new ExperimentConfig(config.file(), config.text(), config.settings(), domains, config.models(), config.pairs(),
-                config.network(), config.strategies(), config.budgets());
+                config.network(), config.strategies(), config.budgets(), config.selection());
     }
 
     private static void delete(Path folder) {

@@ -4,6 +4,7 @@ import org.transferlab.core.budget.LabelBudget;
 import org.transferlab.core.seed.Seeds;
 import org.transferlab.experiments.config.DomainEntry;
 import org.transferlab.experiments.config.ModelEntry;
+import org.transferlab.experiments.config.SelectionSetting;
 import org.transferlab.experiments.config.SourceEntry;
 import org.transferlab.experiments.config.SourceGroup;
 import org.transferlab.experiments.config.StrategyEntry;
@@ -13,14 +14,19 @@ import org.transferlab.transfer.engine.NetworkSpec;
  * One point of the grid: a source-target pair, a strategy, a label budget and a seed index. Its id and
  * its seeds derive from what it is, not from where it sits in the grid, and the target data a cell
  * sees (the budget draw) does not depend on the strategy, so every strategy of a (target, budget,
- * seed) is compared on exactly the same labels.
+ * seed) is compared on exactly the same labels. {@code selection} is the study's {@code selection:} (how a cell
+ * with several parameter candidates keeps one); it changes no seed, so every selection rule sees the same fits.
  */
 public record Cell(SourceEntry source, DomainEntry target, PairShares shares, NetworkSpec network,
-                   StrategyEntry strategy, LabelBudget budget, int seedIndex, long baseSeed) {
+                   StrategyEntry strategy, LabelBudget budget, int seedIndex, long baseSeed, String selection) {
 
     /** A short, stable hash of everything that determines the cell's result. */
     public String id() {
-        return Long.toHexString(Seeds.derive(baseSeed, "cell", source.canonical(), target.canonical(), shares,
+        // The rule that keeps a candidate decides the result only where there is a choice; the default leaves ids as they were.
+        boolean chooses = strategy.candidates().size() > 1 && !selection.equals(SelectionSetting.TARGET_VALIDATION);
+        return chooses ? Long.toHexString(Seeds.derive(baseSeed, "cell", source.canonical(), target.canonical(), shares,
+                network, strategy.canonical(), budget, seedIndex, "selection", selection))
+                : Long.toHexString(Seeds.derive(baseSeed, "cell", source.canonical(), target.canonical(), shares,
                 network, strategy.canonical(), budget, seedIndex));
     }
 
@@ -49,7 +55,7 @@ public record Cell(SourceEntry source, DomainEntry target, PairShares shares, Ne
             return java.util.List.of();
         }
         return group.members().stream().map(m -> new Cell(m.domain(), target, new PairShares(m.share(), group.targetShare()),
-                network, strategy, budget, seedIndex, baseSeed)).toList();
+                network, strategy, budget, seedIndex, baseSeed, selection)).toList();
     }
 
     /** Seeds the draw of the label budget; the same for every strategy. */

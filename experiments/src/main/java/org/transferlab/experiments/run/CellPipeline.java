@@ -1,5 +1,6 @@
 package org.transferlab.experiments.run;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -16,6 +17,7 @@ import org.transferlab.core.metrics.RegressionMetrics;
 import org.transferlab.core.metrics.TaskMetrics;
 import org.transferlab.experiments.config.NoSource;
 import org.transferlab.experiments.config.OverfitCheck;
+import org.transferlab.experiments.config.SelectionSetting;
 import org.transferlab.experiments.config.SourceGroup;
 import org.transferlab.transfer.Fitted;
 import org.transferlab.transfer.NotApplicableException;
@@ -38,13 +40,20 @@ final class CellPipeline {
     private final SourceModels sources;
     private final EmbeddingCache embeddings = new EmbeddingCache();
     private final SourceArtifactCache artifacts = new SourceArtifactCache();
+    private final SelectionSetting selection;
+    private final Map<String, CandidateValidation> validations = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** @param domains the study's loaded domains, by {@link #key} */
-    CellPipeline(Map<String, Domain> domains, BudgetSampler sampler, OverfitCheck overfitCheck, SourceModels sources) {
+    /**
+     * @param domains   the study's loaded domains, by {@link #key}
+     * @param selection how cells choose among candidates, and the validators that score them
+     */
+    CellPipeline(Map<String, Domain> domains, BudgetSampler sampler, OverfitCheck overfitCheck, SourceModels sources,
+                 SelectionSetting selection) {
         this.domains = domains;
         this.sampler = sampler;
         this.overfitCheck = overfitCheck;
         this.sources = sources;
+        this.selection = selection;
     }
 
     /** The budget a strategy gets, and whether its labels were erased (a clustering target's are for scoring only). */
@@ -68,21 +77,52 @@ final class CellPipeline {
                 return context(cell, source, target, budget, model, log).withSingleSources(cell.memberCells().stream()
                         .map(member -> new TransferContext.SingleSource(member.source().name(),
                                 memberContext(member, target, budget, run, log))).toList());
-            });
+            }, selection, () -> validation(cell, source, target));
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.split().train().size(), budget.split().validation().size(), target.test().size(),
                     TaskMetrics.of(target.task()).none(), FitSummary.NONE, OverfitCheck.Judgement.NOT_JUDGED, Map.of(),
-                    model.trainedBy(), model.seconds(), (System.nanoTime() - start) / 1e9, 0, "", "not applicable: " + e.getMessage());
+                    model.trainedBy(), model.seconds(), (System.nanoTime() - start) / 1e9, 0, "", "not applicable: " + e.getMessage(),
+                    List.of());
         }
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation evaluation = evaluate(target, chosen.fitted());
         FitSummary fit = chosen.fitted().summary();
+        List<CandidateRecord> records = records(cell, target, chosen, evaluation);
         return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
                 budget.split().train().size(), budget.split().validation().size(), evaluation.testSize(), evaluation.metrics(),
                 fit, overfitCheck.judge(target.task(), fit, budget.split().validation().size()),
                 model.model().map(SourceModel::metrics).orElse(Map.of()), model.trainedBy(), model.seconds(), fitSeconds,
-                evaluation.seconds(), chosen.fitted().provenance(), ResultRow.OK);
+                evaluation.seconds(), chosen.fitted().provenance(), ResultRow.OK, records);
+    }
+
+    /**
+     * What a cell with several candidates knew of each when it chose, and each one's test score, measured now that the
+     * choice is made (the kept one's is the cell's own); none for a cell with one candidate.
+     */
+    private static List<CandidateRecord> records(Cell cell, Domain target, CandidateSelection.Selection chosen, Evaluation kept) {
+        if (chosen.candidates().size() < 2) {
+            return List.of();
+        }
+        String primary = TaskMetrics.of(target.task()).primary();
+        List<CandidateRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < chosen.candidates().size(); i++) {
+            CandidateSelection.Candidate candidate = chosen.candidates().get(i);
+            boolean isKept = candidate.fitted() == chosen.fitted();
+            double test = (isKept ? kept : evaluate(target, candidate.fitted())).metrics().get(primary);
+            records.add(new CandidateRecord(cell.id(), i + 1, candidate.parameters().toString(), isKept,
+                    candidate.fitted().summary().validationAccuracy(), candidate.scores(), test));
+        }
+        return records;
+    }
+
+    /** What the validators of a cell read: drawn once per source, target and seed, for every strategy and budget. */
+    private CandidateValidation validation(Cell cell, Optional<Domain> source, Domain target) {
+        String key = key(cell.source().name(), cell.shares().source()) + "/" + key(cell.target().name(), cell.shares().target())
+                + "/" + cell.seedIndex();
+        return validations.computeIfAbsent(key, k -> CandidateValidation.of(selection.validators(), source, target,
+                org.transferlab.core.seed.Seeds.derive(cell.baseSeed(), "validation", cell.source().canonical(),
+                        cell.target().canonical(), cell.shares(), cell.seedIndex())));
     }
 
     /** Draws the cell's budget: the same for every strategy of its target, budget and seed, all labels for the oracle. */

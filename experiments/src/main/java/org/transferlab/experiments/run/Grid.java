@@ -52,7 +52,8 @@ public record Grid(ExperimentConfig config, List<Cell> cells) {
         for (int seed = 0; seed < config.settings().seeds(); seed++) {
             for (LabelBudget budget : config.budgets().budgets()) {
                 for (StrategyEntry strategy : config.strategies()) {
-                    cells.add(new Cell(source, target, shares, config.network(), strategy, budget, seed, config.settings().seed()));
+                    cells.add(new Cell(source, target, shares, config.network(), strategy, budget, seed, config.settings().seed(),
+                            config.selection().name()));
                 }
             }
         }

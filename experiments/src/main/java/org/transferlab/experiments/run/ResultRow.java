@@ -1,5 +1,6 @@
 package org.transferlab.experiments.run;
 
+import java.util.List;
 import java.util.Map;
 import org.transferlab.experiments.config.OverfitCheck;
 import org.transferlab.transfer.engine.FitSummary;
@@ -24,12 +25,18 @@ import org.transferlab.transfer.engine.FitSummary;
  * @param evalSeconds       seconds the test evaluation took
  * @param provenance        Tribuo's provenance of the cell's model, if it has one; empty otherwise
  * @param status            {@link #OK}, or why the strategy does not apply to this cell (then there are no metrics)
+ * @param candidateRecords  each candidate of a cell that had several, with every validator's score and its test score;
+ *                          empty otherwise
  */
 public record ResultRow(Cell cell, Record parameters, int candidates, String selectedBy, int trainSize,
                         int validationSize, int testSize, Map<String, Double> metrics, FitSummary fit, OverfitCheck.Judgement overfit,
                         Map<String, Double> sourceMetrics, boolean sourceTrained, double sourceSeconds, double fitSeconds,
-                        double evalSeconds, String provenance, String status) {
+                        double evalSeconds, String provenance, String status, List<CandidateRecord> candidateRecords) {
     public static final String OK = "ok";
+
+    public ResultRow {
+        candidateRecords = List.copyOf(candidateRecords);
+    }
 
     public boolean ok() {
         return OK.equals(status);

@@ -31,6 +31,7 @@ public final class RunDirectory implements AutoCloseable {
     private static final String DONE = ".done";
     private static final String FAILED = ".failed.txt";
     private static final String TRIBUO_PROVENANCE = ".tribuo.txt";
+    private static final String CANDIDATES = ".candidates.csv";
 
     private final Path dir;
     private final boolean createdNow;
@@ -151,14 +152,18 @@ public final class RunDirectory implements AutoCloseable {
 
     /**
      * Commits a finished cell: its curve, the provenance of its Tribuo model (if any, as
-     * {@code cells/ID.tribuo.txt}) and its row, then the marker that makes it count.
+     * {@code cells/ID.tribuo.txt}), its candidates' records (if it had several, as {@code cells/ID.candidates.csv})
+     * and its row, then the marker that makes it count.
      */
-    public void commitCell(StoredResult row, String curveCsv, String modelProvenance) {
+    public void commitCell(StoredResult row, String curveCsv, String modelProvenance, List<CandidateRecord> candidates) {
         String id = row.cellId();
         try {
             AtomicFiles.write(dir.resolve(CURVES).resolve(id + ".csv"), curveCsv);
             if (!modelProvenance.isEmpty()) {
                 AtomicFiles.write(dir.resolve(CELLS).resolve(id + TRIBUO_PROVENANCE), modelProvenance);
+            }
+            if (!candidates.isEmpty()) {
+                AtomicFiles.write(dir.resolve(CELLS).resolve(id + CANDIDATES), CandidateRecord.csv(candidates));
             }
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + ".csv"), ResultsCsv.csv(List.of(row)));
             AtomicFiles.write(dir.resolve(CELLS).resolve(id + DONE), new byte[0]);
@@ -191,6 +196,12 @@ public final class RunDirectory implements AutoCloseable {
         return failures;
     }
 
+    /** The candidates' records of a finished cell that had several; empty for one that had one. */
+    public List<CandidateRecord> candidates(String id) {
+        Path file = dir.resolve(CELLS).resolve(id + CANDIDATES);
+        return Files.isRegularFile(file) ? CandidateRecord.read(file) : List.of();
+    }
+
     /** The committed result of a finished cell. */
     public StoredResult row(String id) {
         return ResultsCsv.readOne(dir.resolve(CELLS).resolve(id + ".csv"));
@@ -200,7 +211,8 @@ public final class RunDirectory implements AutoCloseable {
     public void adoptCell(RunDirectory from, String id) {
         try {
             for (Path file : List.of(from.dir.resolve(CURVES).resolve(id + ".csv"),
-                    from.dir.resolve(CELLS).resolve(id + TRIBUO_PROVENANCE), from.dir.resolve(CELLS).resolve(id + ".csv"),
+                    from.dir.resolve(CELLS).resolve(id + TRIBUO_PROVENANCE), from.dir.resolve(CELLS).resolve(id + CANDIDATES),
+                    from.dir.resolve(CELLS).resolve(id + ".csv"),
                     from.dir.resolve(CELLS).resolve(id + DONE))) {
                 if (Files.exists(file)) {
                     AtomicFiles.write(dir.resolve(from.dir.relativize(file)), Files.readAllBytes(file));

@@ -135,7 +135,7 @@ public final class StudyRunner {
         }
         SourceModels sources = new SourceModels(store, progress);
         CellPipeline pipeline = new CellPipeline(study.domains(), new BudgetSampler(study.config().budgets().validationFraction()),
-                study.config().settings().overfitCheck(), sources);
+                study.config().settings().overfitCheck(), sources, study.config().selection());
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -162,7 +162,7 @@ public final class StudyRunner {
                             progress.accept("[" + done.incrementAndGet() + "/" + todo.size() + "] FAILED " + message);
                             return;
                         }
-                        run.commitCell(StoredResult.of(row), curve.csv(), row.provenance());
+                        run.commitCell(StoredResult.of(row), curve.csv(), row.provenance(), row.candidateRecords());
                         report(done.incrementAndGet(), todo.size(), start, cell, row);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);

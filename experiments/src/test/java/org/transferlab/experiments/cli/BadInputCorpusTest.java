@@ -125,7 +125,8 @@ class BadInputCorpusTest {
         return Stream.of(
                 config("a misspelled key", s -> s.replace("seeds: 1", "sedes: 1"), d -> at(d, 2)
                         + "unknown key 'sedes' (did you mean 'seeds'?); expected one of: name, description, seed, seeds, "
-                        + "data-dir, overfit-gap, overfit-ratio, overfit-min-validation, verdict-test, holm-family, forecast, domains, models, "
+                        + "data-dir, overfit-gap, overfit-ratio, overfit-min-validation, verdict-test, holm-family, forecast, selection, domains, "
+                        + "models, "
                         + "pairs, network, strategies, budgets"),
                 config("a misspelled strategy parameter", s -> s.replace("{max-epochs: 2}", "{max-epoch: 2}"), d -> at(d, 10)
                         + "unknown key 'strategies.fine-tuning.max-epoch' (did you mean 'max-epochs'?); expected one of: "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code list} says which class each registry name binds, per task, so a name leads to its code in one step. */
@@ -25,6 +26,12 @@ class ListCommandTest {
                 "\n  csv                          org.transferlab.core.loader.csv.CsvLoader\n"), out);
         assertTrue(section(out, "transferability scores (./transferlab forecast):").contains(
                 "\n  logme                        org.transferlab.transfer.forecast.LogMe\n"), out);
+        String validators = section(out, "validators (selection: NAME; target-validation, the default, reads the budget's labelled "
+                + "validation split):");
+        for (String name : List.of("source-validation", "iwcv", "dev", "snd", "entropy")) {
+            assertTrue(validators.contains("\n  " + name + " "), validators);
+        }
+        assertTrue(validators.contains("\n  iwcv                         org.transferlab.transfer.selection.Iwcv\n"), validators);
     }
 
     private static String list() {

@@ -28,6 +28,9 @@ import org.transferlab.transfer.StrategyBindings;
 import org.transferlab.transfer.TransferContext;
 import org.transferlab.transfer.TransferStrategy;
 import org.transferlab.transfer.baseline.TargetOnly;
+import org.transferlab.transfer.selection.ValidationInputs;
+import org.transferlab.transfer.selection.Validator;
+import org.transferlab.transfer.selection.ValidatorBindings;
 
 /**
  * Through the whole harness, on worker threads: a strategy that opens the target's test partition
@@ -79,6 +82,71 @@ class SealedTestPartitionTest {
         protected void configure() {
             StrategyBindings.strategy(binder(), "peeking", Peeking.class);
         }
+    }
+
+    /** A validator that opens the target's test partition, through a copy of the domain it loads itself. */
+    public static final class PeekingValidator implements Validator {
+        @Override
+        public String description() {
+            return "peeks";
+        }
+
+        @Override
+        public boolean readsSource() {
+            return false;
+        }
+
+        @Override
+        public double score(ValidationInputs inputs) {
+            new SyntheticLoader().load("tgt", TARGET, LoadContext.of(Path.of("."))).test().open();
+            return 0;
+        }
+    }
+
+    /** Registers {@link PeekingValidator}. */
+    public static final class PeekingValidatorModule extends AbstractModule implements TransferLabModule {
+        @Override
+        protected void configure() {
+            ValidatorBindings.validator(binder(), "peeking", PeekingValidator.class);
+        }
+    }
+
+    @Test
+    void aValidatorThatOpensTheTestPartitionFailsTheCellsItScores() throws Exception {
+        Path config = Files.writeString(dir.resolve("validators.yaml"), """
+                name: sealed-validators
+                seeds: 1
+                domains:
+                  src: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90}
+                  tgt: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90, shift: 0.5, sample-seed: 9}
+                pairs:
+                  - {source: src, target: tgt}
+                network: {type: mlp, hidden: [8], epochs: 1, batch-size: 32, learning-rate: 0.01}
+                strategies:
+                  target-only: {max-epochs: 2, patience: 2}
+                  target-only@searched: {max-epochs: 2, patience: 2, learning-rate: [0.001, 0.01]}
+                budgets:
+                  per-class: [5]
+                """);
+        Path jar = dir.resolve("validator-plugin");
+        Files.createDirectories(jar.resolve("META-INF/services"));
+        Files.writeString(jar.resolve("META-INF/services/" + TransferLabModule.class.getName()), PeekingValidatorModule.class.getName());
+        StringWriter err = new StringWriter();
+        int code;
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            code = TransferLabCommand.execute(new String[] {"run", config.toString(), "--out", dir.resolve("validators").toString(),
+                "--data-dir", dir.toString(), "--no-cache"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        assertEquals(TransferLabCommand.SOME_CELLS_FAILED, code, err.toString());
+        assertTrue(err.toString().contains("src → tgt · target-only@searched · 5/class · seed 0: the test partition of domain 'tgt' "
+                + "was opened while fitting the validators of src → tgt · target-only@searched · 5/class · seed 0 candidate 1/2"),
+                err.toString());
+        List<String> kept = CsvRows.read(dir.resolve("validators/results.csv")).stream().map(r -> r.get("strategy")).toList();
+        assertEquals(List.of("target-only"), kept, "a cell with one candidate asks no validator");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.transferlab.experiments.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -228,6 +229,29 @@ class ConfigLoaderTest {
     void aMisspelledTopLevelKeyIsNamed() {
         ConfigException e = error(VALID.replace("seeds: 2", "seedz: 2"));
         assertTrue(e.getMessage().startsWith("study.yaml:2: unknown key 'seedz' (did you mean 'seeds'?)"), e.getMessage());
+    }
+
+    @Test
+    void aSelectionNamesTheDefaultOrARegisteredValidator() {
+        ExperimentConfig byDefault = loader.parse("study.yaml", VALID);
+        assertTrue(byDefault.selection().isDefault());
+        assertEquals(java.util.Set.of("dev", "entropy", "iwcv", "snd", "source-validation"), byDefault.selection().validators().keySet(),
+                "every registered validator scores the candidates, whichever chooses");
+        ExperimentConfig iwcv = loader.parse("study.yaml", "selection: iwcv\n" + VALID);
+        assertEquals("iwcv", iwcv.selection().name());
+        assertTrue(iwcv.selection().chosen().isPresent());
+        assertEquals(byDefault.digest(), loader.parse("study.yaml", "selection: target-validation\n" + VALID).digest(),
+                "writing the default changes nothing");
+        assertFalse(byDefault.digest().equals(iwcv.digest()), "another selection is another study");
+        ConfigException e = error("selection: iwc\n" + VALID);
+        assertEquals("study.yaml:1: key 'selection': unknown validator 'iwc' (did you mean 'iwcv'?); expected one of "
+                + "target-validation, dev, entropy, iwcv, snd, source-validation", e.getMessage());
+        String regression = VALID.replace("    classes: 3\n  tgt", "    task: regression\n  tgt")
+                .replace("    shift: 0.5", "    shift: 0.5\n    task: regression").replace("  fine-tuning:\n    learning-rate: 0.001\n", "");
+        e = error("seed: 1\nselection: entropy\n" + regression);
+        assertEquals("study.yaml:2: key 'selection': validator 'entropy' scores classifiers' class probabilities, but this is a "
+                + "regression study; leave out 'selection' (or write target-validation) to choose on the labelled validation split",
+                e.getMessage());
     }
 
     @Test
