@@ -23,7 +23,7 @@ import org.transferlab.core.TransferLabException;
  * @param candidate  the candidate's place in the strategy's list, from 1
  * @param parameters the candidate's parameters, as text
  * @param kept       whether the cell kept it
- * @param validation the score on the budget's labelled validation split (accuracy), NaN without one
+ * @param validation the score on the budget's labelled validation split (accuracy), NaN where the budget has none
  * @param validators each registered validator's score, by name; NaN where it had nothing to score
  * @param test       the test score on the task's primary metric
  */

@@ -17,7 +17,8 @@ import org.transferlab.transfer.selection.Validator;
  * The fit stage of a cell: fits every parameter candidate of the cell's strategy on the label budget, with the target's
  * test partition sealed, and keeps one. By default ({@code selection: target-validation}) it keeps the one with the
  * best score on the budget's validation split — accuracy, or R² for regression — (ties, or no score: lower validation
- * loss; then config order). A study that names a validator keeps the candidate that validator scores highest, from
+ * loss; then config order); where the budget has none, the score a strategy that trains on the source validated on
+ * held-out source examples of its own, or else the first candidate. A study that names a validator keeps the candidate that validator scores highest, from
  * unlabelled target examples and held-out source examples alone ({@link CandidateValidation}); where it can score none
  * of them, the default decides and the reason says so. Every validator scores every candidate of a classification cell,
  * whichever one chooses, so that the report can compare them.
@@ -37,9 +38,11 @@ final class CandidateSelection {
     /**
      * @param contexts   the context of each candidate's fit, by its label ({@code null} when it is the only one)
      * @param validation what the validators read, drawn when first needed (a cell with one candidate needs none)
+     * @param labelled   whether the budget has a labelled validation split; without one, a fit's validation score is
+     *                   the strategy's own, on held-out source examples (joint training), and the reason says so
      */
     static Selection select(Cell cell, Function<String, TransferContext> contexts, SelectionSetting selection,
-                            Supplier<CandidateValidation> validation) {
+                            Supplier<CandidateValidation> validation, boolean labelled) {
         List<Record> parameters = cell.strategy().candidates();
         if (parameters.size() == 1) {
             Fitted only = fit(cell, parameters.get(0), contexts.apply(null));
@@ -53,7 +56,7 @@ final class CandidateSelection {
             candidates.add(new Candidate(parameters.get(i), fitted,
                     scored ? validation.get().scores(cell.describe() + " " + label, fitted) : Map.of()));
         }
-        Selection byValidation = byValidationSplit(cell, candidates);
+        Selection byValidation = byValidationSplit(cell, candidates, labelled);
         if (selection.chosen().isEmpty()) {
             return byValidation;
         }
@@ -75,7 +78,7 @@ final class CandidateSelection {
                 selection.name() + " could not score (" + why + "); " + byValidation.selectedBy(), candidates);
     }
 
-    private static Selection byValidationSplit(Cell cell, List<Candidate> candidates) {
+    private static Selection byValidationSplit(Cell cell, List<Candidate> candidates, boolean labelled) {
         Candidate best = null;
         for (Candidate candidate : candidates) {
             if (best == null || better(candidate.fitted(), best.fitted())) {
@@ -87,8 +90,10 @@ final class CandidateSelection {
             Candidate first = candidates.get(0);
             return new Selection(first.parameters(), first.fitted(), "no validation data: first candidate", candidates);
         }
-        return new Selection(best.parameters(), best.fitted(), Double.isNaN(kept.validationAccuracy()) ? "validation loss"
-                : cell.target().task() == TaskType.REGRESSION ? "validation R²" : "validation accuracy", candidates);
+        String rule = Double.isNaN(kept.validationAccuracy()) ? "validation loss"
+                : cell.target().task() == TaskType.REGRESSION ? "validation R²" : "validation accuracy";
+        return new Selection(best.parameters(), best.fitted(), labelled ? rule
+                : rule + " on the strategy's held-out source examples (no target validation split)", candidates);
     }
 
     private static boolean better(Fitted candidate, Fitted best) {

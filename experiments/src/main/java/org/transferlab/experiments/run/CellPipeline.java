@@ -77,7 +77,7 @@ final class CellPipeline {
                 return context(cell, source, target, budget, model, log).withSingleSources(cell.memberCells().stream()
                         .map(member -> new TransferContext.SingleSource(member.source().name(),
                                 memberContext(member, target, budget, run, log))).toList());
-            }, selection, () -> validation(cell, source, target));
+            }, selection, () -> validation(cell, source, target), budget.split().validation().size() > 0);
         } catch (NotApplicableException e) {
             return new ResultRow(cell, cell.strategy().candidates().get(0), cell.strategy().candidates().size(), "",
                     budget.split().train().size(), budget.split().validation().size(), target.test().size(),
@@ -88,7 +88,7 @@ final class CellPipeline {
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation evaluation = evaluate(target, chosen.fitted());
         FitSummary fit = chosen.fitted().summary();
-        List<CandidateRecord> records = records(cell, target, chosen, evaluation);
+        List<CandidateRecord> records = records(cell, target, chosen, evaluation, budget.split().validation().size() > 0);
         return new ResultRow(cell, chosen.parameters(), cell.strategy().candidates().size(), chosen.selectedBy(),
                 budget.split().train().size(), budget.split().validation().size(), evaluation.testSize(), evaluation.metrics(),
                 fit, overfitCheck.judge(target.task(), fit, budget.split().validation().size()),
@@ -100,7 +100,8 @@ final class CellPipeline {
      * What a cell with several candidates knew of each when it chose, and each one's test score, measured now that the
      * choice is made (the kept one's is the cell's own); none for a cell with one candidate.
      */
-    private static List<CandidateRecord> records(Cell cell, Domain target, CandidateSelection.Selection chosen, Evaluation kept) {
+    private static List<CandidateRecord> records(Cell cell, Domain target, CandidateSelection.Selection chosen, Evaluation kept,
+                                                 boolean labelled) {
         if (chosen.candidates().size() < 2) {
             return List.of();
         }
@@ -110,8 +111,9 @@ final class CellPipeline {
             CandidateSelection.Candidate candidate = chosen.candidates().get(i);
             boolean isKept = candidate.fitted() == chosen.fitted();
             double test = (isKept ? kept : evaluate(target, candidate.fitted())).metrics().get(primary);
+            // Only a score on target labels is the target's validation; without a split it was the strategy's own, on the source.
             records.add(new CandidateRecord(cell.id(), i + 1, candidate.parameters().toString(), isKept,
-                    candidate.fitted().summary().validationAccuracy(), candidate.scores(), test));
+                    labelled ? candidate.fitted().summary().validationAccuracy() : Double.NaN, candidate.scores(), test));
         }
         return records;
     }

@@ -125,4 +125,34 @@ class CandidateSelectionTest {
                     row.get("selected_by"));
         }
     }
+
+    @Test
+    void withoutATargetValidationSplitTheSourceScoreAStrategyValidatedOnIsNamedAndNotRecordedAsTheTargets() throws Exception {
+        String config = """
+                name: no-split
+                seeds: 1
+                domains:
+                  src: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90}
+                  tgt: {loader: synthetic, classes: 3, features: 8, train-size: 300, test-size: 90, shift: 0.5, sample-seed: 9}
+                pairs:
+                  - {source: src, target: tgt}
+                network: {type: mlp, hidden: [8], epochs: 1, batch-size: 32, learning-rate: 0.01}
+                strategies:
+                  mmd: {trade-off: [0.1, 10], max-epochs: 2, patience: 1, source-examples: 100}
+                budgets:
+                  per-class: [1]
+                """;
+        Path file = Files.writeString(dir.resolve("no-split.yaml"), config);
+        StringWriter err = new StringWriter();
+        int code = TransferLabCommand.execute(new String[] {"run", file.toString(), "--out", dir.resolve("no-split").toString(),
+            "--data-dir", dir.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        Map<String, String> row = CsvRows.read(dir.resolve("no-split/results.csv")).get(0);
+        assertEquals("0", row.get("validation_size"));
+        assertEquals("validation accuracy on the strategy's held-out source examples (no target validation split)",
+                row.get("selected_by"));
+        for (CandidateRecord record : CandidateRecord.read(dir.resolve("no-split").resolve(CandidateRecord.FILE))) {
+            assertTrue(Double.isNaN(record.validation()), "a source score is not the target's validation: " + record);
+        }
+    }
 }

@@ -180,6 +180,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSelectionStudyGivesItsRotatedAndNoisyTargetsHeldOutSourceImages() {
+        ExperimentConfig config = loader.load(Path.of("configs/selection-study.yaml"));
+        assertTrue(config.settings().forecast());
+        assertTrue(config.strategies().stream().filter(s -> s.candidates().size() > 1).count() >= 4, "strategies with candidates");
+        for (String target : List.of("fmnist-0-4-rotated", "fmnist-0-4-noisy", "fmnist-5-9")) {
+            assertTrue(config.domains().get(target).canonical().contains("testPerClass=500"),
+                    target + " is tested on fewer images than the source, so the rest can be held out: " + config.domains().get(target).canonical());
+        }
+        assertTrue(config.domains().get("fmnist-0-4").canonical().contains("testPerClass=0"));
+    }
+
+    @Test
     void theMethodsStudyWithMoreLabelsDiffersFromTheMethodsStudyOnlyInItsBudgets() {
         ExperimentConfig few = loader.load(Path.of("configs/methods-study.yaml"));
         ExperimentConfig more = loader.load(Path.of("configs/methods-study-more-labels.yaml"));
