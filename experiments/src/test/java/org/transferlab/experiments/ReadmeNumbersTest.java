@@ -65,7 +65,8 @@ class ReadmeNumbersTest {
         assertTrue(cited.containsAll(List.of("results/studies/quickstart/report.md",
                 "results/studies/classification-study/report.md", "results/studies/regression-study/report.md",
                 "results/studies/clustering-study/report.md", "results/studies/penguins-study/report.md",
-                "results/studies/weighting-study/report.md", "results/studies/methods-study/report.md")),
+                "results/studies/weighting-study/report.md", "results/studies/methods-study/report.md",
+                "results/studies/methods-study-more-labels/report.md", "results/studies/selection-study/report.md")),
                 "the README quotes each committed study: " + cited);
         assertTrue(quoted >= 20, "only " + quoted + " quoted rows were checked");
     }
