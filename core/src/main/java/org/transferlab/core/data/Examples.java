@@ -105,6 +105,17 @@ public final class Examples {
         return features.clone();
     }
 
+    /** The features, one array per row: the form density-ratio and kernel estimators read. */
+    public double[][] featureRows() {
+        double[][] rows = new double[size()][featureCount];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < featureCount; j++) {
+                rows[i][j] = features[i * featureCount + j];
+            }
+        }
+        return rows;
+    }
+
     /** A copy of the class targets. */
     public int[] classes() {
         if (classes == null) {

@@ -39,8 +39,8 @@ final class CandidateValidation {
     static CandidateValidation of(Map<String, Validator> validators, Optional<Domain> source, Domain target, long seed) {
         Examples unlabelled = target.train().withoutLabels().randomSubset(SAMPLE, seed);
         HeldOutSource held = source.map(s -> HeldOutSource.of(s, target, SAMPLE, seed + 1)).orElse(HeldOutSource.NONE);
-        double[] weights = held.present() ? ImportanceWeights.of(HeldOutSource.rows(held.examples()),
-                HeldOutSource.rows(unlabelled), seed + 2) : new double[0];
+        double[] weights = held.present() ? ImportanceWeights.of(held.examples().featureRows(),
+                unlabelled.featureRows(), seed + 2) : new double[0];
         return new CandidateValidation(validators, unlabelled, held, weights);
     }
 

@@ -62,15 +62,4 @@ record HeldOutSource(Examples examples, String reason) {
         int[] labels = Arrays.stream(chosen.classes()).map(c -> renamed[c]).toArray();
         return new HeldOutSource(Examples.classified(chosen.featureMatrix(), chosen.featureCount(), labels), "");
     }
-
-    /** The rows of {@code examples}, as a validator's density-ratio estimate reads them. */
-    static double[][] rows(Examples examples) {
-        double[][] rows = new double[examples.size()][examples.featureCount()];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = examples.feature(i, j);
-            }
-        }
-        return rows;
-    }
 }

@@ -96,12 +96,6 @@ final class WeightedFits {
 
     /** The features of each row. */
     static double[][] rows(Examples examples) {
-        double[][] rows = new double[examples.size()][examples.featureCount()];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = examples.feature(i, j);
-            }
-        }
-        return rows;
+        return examples.featureRows();
     }
 }
